@@ -1,0 +1,45 @@
+"""compare(old, new) -> ChangeReport: what changed between two revisions of an article.
+
+The one entry point of the diff engine. It aligns the sentences (align), reads the figure
+changes from the aligned sentences (figchanges), diffs the statements (statements), and
+diffs the edited sentences and the whole text word by word (textdiff). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from tracker.align import Pair, align, split_article
+from tracker.figchanges import figure_changes
+from tracker.model import Article, ChangeReport, HeadlineChange, SentenceChange
+from tracker.statements import changes as statement_changes
+from tracker.statements import extract as extract_statements
+from tracker.text import canonical, fingerprint
+from tracker.textdiff import word_diff
+
+
+def compare(old: Article, new: Article) -> ChangeReport:
+    if fingerprint(old) == fingerprint(new):
+        return ChangeReport()
+    headline = None
+    if canonical(old.headline) != canonical(new.headline):
+        headline = HeadlineChange(old.headline, new.headline, word_diff(old.headline, new.headline))
+    old_sentences = split_article(old)
+    new_sentences = split_article(new)
+    pairs = align(old_sentences, new_sentences)
+    figures = figure_changes(pairs, len(old_sentences), len(new_sentences))
+    added, removed, reworded = statement_changes(extract_statements(old), extract_statements(new))
+    return ChangeReport(
+        headline=headline,
+        figures=tuple(figures),
+        statements_added=tuple(added),
+        statements_removed=tuple(removed),
+        statements_reworded=tuple(reworded),
+        sentences=tuple(_sentence_change(p) for p in pairs if p.kind != "unchanged"),
+        diff=word_diff(old.text, new.text),
+    )
+
+
+def _sentence_change(pair: Pair) -> SentenceChange:
+    old = tuple(s.text for s in pair.old)
+    new = tuple(s.text for s in pair.new)
+    diff = word_diff(" ".join(old), " ".join(new)) if pair.kind in ("edited", "split", "merged") else ()
+    return SentenceChange(pair.kind, old, new, diff)  # type: ignore[arg-type]

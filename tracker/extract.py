@@ -1,0 +1,136 @@
+"""HTML or text -> Article: the article's headline, body paragraphs, byline and dates.
+
+trafilatura finds the article body; this module adds what a tracker needs around it:
+the headline from the page's own `<h1>` (titles carry site names), text normalised so that
+typography and whitespace never make a new version, lines of page furniture that slip into
+the body ("Updated 10:42 AM", "Advertisement") dropped, and `page_fingerprint`, a cheap hash
+of a page's visible text that lets a check skip extraction when nothing visible changed.
+Importing this module is cheap; lxml and trafilatura load on first use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tracker.errors import ExtractError
+from tracker.model import Article
+from tracker.text import article_from_text, looks_like_headline, normalise, paragraphs
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_FURNITURE = re.compile(
+    r"""^(?:
+        (?:updated|published|posted|last\ updated|first\ published)\b.{0,60}\d
+      | advertisement | ad | sponsored(?:\ content)? | skip\ advertisement
+      | (?:read|see)\ (?:more|also)\b.{0,120}
+      | related(?:\ (?:article|articles|stories|coverage))?:?\ ?.{0,160}
+      | (?:sign\ up|subscribe)\b.{0,160}
+      | share\ (?:this|on)\b.{0,40}
+      | (?:click|tap)\ here\b.{0,80}
+      | (?:image|photo|video)\ (?:credit|caption)?:?.{0,120}
+      )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _clean_paragraphs(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for block in paragraphs(text.replace("\n", "\n\n")):
+        line = block.strip()
+        if not line or _FURNITURE.match(line):
+            continue
+        out.append(line)
+    return tuple(out)
+
+
+def _h1(tree: HtmlElement) -> str:
+    for xpath in ("//article//h1", "//main//h1", "//h1"):
+        for h in tree.xpath(xpath):
+            text = normalise(h.text_content())
+            if text:
+                return " ".join(text.split())
+    return ""
+
+
+def load_tree(html: bytes | str) -> HtmlElement:
+    from trafilatura.utils import load_html
+
+    if isinstance(html, str) and not html.strip():
+        raise ExtractError("the page is empty")
+    tree = load_html(html)
+    if tree is None:
+        raise ExtractError("the page is not HTML that can be parsed")
+    return tree
+
+
+def article_from_html(html: bytes | str, url: str | None = None) -> Article:
+    """The article in a whole news page. Raises ExtractError when the page holds no text."""
+    from trafilatura import bare_extraction
+
+    tree = load_tree(html)
+    headline = _h1(tree)
+    doc: Any = bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise ExtractError(f"no article text found{' at ' + url if url else ''}: the page may be an index, a paywall or a script-only app")
+    body = _clean_paragraphs(doc.text)
+    title = normalise(doc.title or "")
+    if not headline:
+        headline = title
+    if body and body[0] == headline:
+        body = body[1:]
+    return Article(
+        headline=" ".join(headline.split()),
+        paragraphs=body,
+        byline=normalise(doc.author) if doc.author else None,
+        published=doc.date or None,
+        modified=None,
+    )
+
+
+def page_fingerprint(html: bytes | str) -> str:
+    """A hash of the page's visible text (scripts, styles, attributes and markup ignored).
+    Equal fingerprints mean extraction would find the same article: ad ids, nonces and
+    build hashes live in attributes and scripts, never in visible text."""
+    tree = load_tree(html)
+    h = hashlib.blake2b(digest_size=16)
+    for el in tree.iter("script", "style", "noscript", "template"):
+        el.text = None
+    for chunk in tree.itertext():
+        if chunk.strip():
+            h.update(chunk.strip().encode("utf-8", "replace"))
+            h.update(b"\x00")
+    return h.hexdigest()
+
+
+def is_html(data: bytes | str) -> bool:
+    head = data[:2048].lower() if isinstance(data, str) else data[:2048].decode("latin-1").lower()
+    return bool(re.search(r"<(?:!doctype html|html|head|body|article|p|div)\b", head))
+
+
+def article_from_file(path: Path) -> Article:
+    """A `.txt` revision (headline, blank line, paragraphs) or a saved `.html` page."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ExtractError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if b"\x00" in data[:4096]:
+        raise ExtractError(f"{path} is a binary file, not an article: give a .txt or .html file")
+    if path.suffix.lower() in (".html", ".htm", ".xhtml") or (path.suffix.lower() != ".txt" and is_html(data)):
+        if not data.strip():
+            return Article(headline="", paragraphs=())
+        return article_from_html(data, url=None)
+    text = data.decode("utf-8", errors="replace")
+    return article_from_text(text)
+
+
+__all__ = ["article_from_file", "article_from_html", "article_from_text", "is_html", "looks_like_headline", "page_fingerprint"]

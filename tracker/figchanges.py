@@ -1,0 +1,202 @@
+"""Pairing the figures of two revisions into figure changes.
+
+1. Within each edited (or split, merged) sentence pair, the two lists of figures are diffed
+   by (value, unit): figures that stayed are anchors, and between two anchors the old and
+   new figures pair in order when their units agree ("Between 8 and 12 inches" -> "Between
+   14 and 18 inches"; "120 rescue workers ... 120 meters" -> "... 210 meters").
+2. What is left, with the figures of removed and added sentences, goes to a pool: an old
+   and a new figure with the same value are the same figure in reworded text and cancel;
+   the rest pair by what they count (label, counted noun, unit) and by the similarity of
+   their sentences, above a threshold, best first.
+3. The same change found twice (a headline and its lede) is reported once.
+
+Figures left without a partner are reported as appeared (old None) or vanished (new None).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from tracker.align import Pair, similarity
+from tracker.figures import figures
+from tracker.model import Figure, FigureChange
+from tracker.text import content_words
+from tracker.textdiff import diff_sequences
+
+POOL_THRESHOLD = 0.34
+
+
+@dataclass(frozen=True, slots=True)
+class _Fig:
+    figure: Figure
+    sentence_bag: Counter[str]
+    label_bag: Counter[str]
+    position: float  # 0..1 through the article
+    edited: bool  # from an edited sentence pair (a stronger claim to a partner)
+
+    @property
+    def signature(self) -> tuple[float, str | None]:
+        return (self.figure.value, _unit_class(self.figure.unit))
+
+
+def _unit_class(unit: str | None) -> str | None:
+    if unit is None:
+        return None
+    if unit in {"%", "points"}:
+        return "%"
+    return unit.rstrip("s")
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    ua, ub = _unit_class(a.unit), _unit_class(b.unit)
+    if ua == ub:
+        return True
+    if ua is None or ub is None:
+        # a bare number next to a counted one: fine unless one side is money or a share
+        other = ua or ub
+        return other not in {"%", "$", "£", "€", "¥", "₹"}
+    return False
+
+
+def _wrap(figs: Iterable[Figure], text: str, position: float, edited: bool) -> list[_Fig]:
+    bag = Counter(w for w in content_words(text) if not w[:1].isdigit())
+    return [_Fig(f, bag, Counter(content_words(f.label)), position, edited) for f in figs]
+
+
+def _figures_of(sentences: Sequence[str]) -> list[Figure]:
+    return [f for s in sentences for f in figures(s)]
+
+
+def figure_changes(pairs: Sequence[Pair], old_total: int, new_total: int) -> list[FigureChange]:
+    """Figure changes between two revisions, from their sentence alignment."""
+    changes: list[FigureChange] = []
+    pool_old: list[_Fig] = []
+    pool_new: list[_Fig] = []
+    for pair in pairs:
+        if pair.kind in ("unchanged", "moved"):
+            continue
+        old_text = " ".join(s.text for s in pair.old)
+        new_text = " ".join(s.text for s in pair.new)
+        old_pos = pair.old[0].index / max(1, old_total) if pair.old else 0.0
+        new_pos = pair.new[0].index / max(1, new_total) if pair.new else 0.0
+        olds = _wrap(_figures_of([s.text for s in pair.old]), old_text, old_pos, bool(pair.new))
+        news = _wrap(_figures_of([s.text for s in pair.new]), new_text, new_pos, bool(pair.old))
+        if not pair.old or not pair.new:
+            pool_old.extend(olds)
+            pool_new.extend(news)
+            continue
+        paired, rest_old, rest_new = _pair_in_sentence(olds, news)
+        changes.extend(paired)
+        pool_old.extend(rest_old)
+        pool_new.extend(rest_new)
+    changes.extend(_pair_pool(pool_old, pool_new))
+    return _dedupe(changes)
+
+
+def _pair_in_sentence(olds: list[_Fig], news: list[_Fig]) -> tuple[list[FigureChange], list[_Fig], list[_Fig]]:
+    changes: list[FigureChange] = []
+    rest_old: list[_Fig] = []
+    rest_new: list[_Fig] = []
+    i = j = 0
+    gap_old: list[_Fig] = []
+    gap_new: list[_Fig] = []
+
+    def flush() -> None:
+        # between anchors: pair in order while units agree
+        a, b = list(gap_old), list(gap_new)
+        while a and b:
+            if compatible(a[0].figure, b[0].figure):
+                changes.append(_change(a.pop(0), b.pop(0)))
+            elif len(a) > len(b):
+                rest_old.append(a.pop(0))
+            else:
+                rest_new.append(b.pop(0))
+        rest_old.extend(a)
+        rest_new.extend(b)
+        gap_old.clear()
+        gap_new.clear()
+
+    for op, sigs in diff_sequences([f.signature for f in olds], [f.signature for f in news]):
+        for _ in sigs:
+            if op == 0:
+                flush()
+                i += 1
+                j += 1
+            elif op < 0:
+                gap_old.append(olds[i])
+                i += 1
+            else:
+                gap_new.append(news[j])
+                j += 1
+    flush()
+    return changes, rest_old, rest_new
+
+
+def _change(old: _Fig, new: _Fig) -> FigureChange:
+    label = new.figure.label or old.figure.label
+    return FigureChange(old.figure, new.figure, label)
+
+
+def _pool_score(a: _Fig, b: _Fig) -> float:
+    if not compatible(a.figure, b.figure):
+        return 0.0
+    label = similarity(a.label_bag, b.label_bag)
+    context = similarity(a.sentence_bag, b.sentence_bag)
+    score = 0.6 * label + 0.4 * context
+    if a.figure.unit and a.figure.unit == b.figure.unit:
+        score += 0.1
+    score -= 0.1 * abs(a.position - b.position)
+    return score
+
+
+def _pair_pool(olds: list[_Fig], news: list[_Fig]) -> list[FigureChange]:
+    # the same value on both sides is the same figure, reworded or moved
+    remaining_new = list(news)
+    remaining_old: list[_Fig] = []
+    for o in olds:
+        match = next(
+            (n for n in remaining_new if n.figure.value == o.figure.value and compatible(o.figure, n.figure)),
+            None,
+        )
+        if match is None:
+            remaining_old.append(o)
+        else:
+            remaining_new.remove(match)
+    scored = sorted(
+        ((_pool_score(o, n), a, b) for a, o in enumerate(remaining_old) for b, n in enumerate(remaining_new)),
+        key=lambda t: -t[0],
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    out: list[FigureChange] = []
+    for score, a, b in scored:
+        if score < POOL_THRESHOLD:
+            break
+        if a in used_old or b in used_new:
+            continue
+        used_old.add(a)
+        used_new.add(b)
+        out.append(_change(remaining_old[a], remaining_new[b]))
+    for a, o in enumerate(remaining_old):
+        if a not in used_old:
+            out.append(FigureChange(o.figure, None, o.figure.label))
+    for b, n in enumerate(remaining_new):
+        if b not in used_new:
+            out.append(FigureChange(None, n.figure, n.figure.label))
+    return out
+
+
+def _dedupe(changes: list[FigureChange]) -> list[FigureChange]:
+    seen: set[tuple[float | None, float | None]] = set()
+    out: list[FigureChange] = []
+    for c in changes:
+        if c.old is not None and c.new is not None and c.old.value == c.new.value:
+            continue  # same value: not a change
+        sig = (c.old.value if c.old else None, c.new.value if c.new else None)
+        if sig in seen:
+            continue
+        seen.add(sig)
+        out.append(c)
+    return out

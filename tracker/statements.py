@@ -1,0 +1,221 @@
+"""Statements: the quotes and attributed claims of an article, and which of them changed.
+
+A statement is a direct quote (one sentence or several, across paragraphs when the writer
+leaves the quote open, or split around "said X, a spokesperson ...") or an attributed
+claim ("the ministry said ...", "according to ..."), with its speaker resolved to a name.
+
+Between two revisions a statement is unchanged when its text is the same, or for a quote
+when its quoted words are the same (only the attribution moved). A claim whose figures
+changed, or that was merely reworded, is the same claim: its figures are reported as figure
+changes, not as a new statement. A quote whose words changed is removed and added, and
+marked as a rewording of the old one when the two are close.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tracker.align import similarity
+from tracker.model import Article, Rewording, Statement
+from tracker.numbers import NUMBER_WORDS
+from tracker.quotes import QuoteScan, mask, quoted_words, scan
+from tracker.speakers import Mentions, clean_speaker, find_attribution
+from tracker.text import content_words, key, sentence_spans
+
+SAME_CLAIM = 0.7  # claims at least this similar (figures masked) are one claim, reworded
+REWORDING = 0.35  # quotes at least this similar are a rewording of each other
+_VAGUE = frozenset(
+    """dozens hundreds thousands scores tens millions billions several few many some more
+    than least about nearly almost around roughly approximately over under up fewer less
+    estimated""".split()
+)
+
+
+@dataclass
+class _Sentence:
+    text: str
+    paragraph: int
+    start: int  # offset in the paragraph
+    quoted: tuple[tuple[int, int], ...]  # spans relative to the sentence
+    words: int
+    quoted_words: int
+
+    @property
+    def quote_share(self) -> float:
+        return self.quoted_words / self.words if self.words else 0.0
+
+
+@dataclass
+class _Group:
+    sentences: list[_Sentence] = field(default_factory=list)
+    speaker: str | None = None
+    kind: str = "quote"
+    open_at_end: bool = False
+
+    def statement(self) -> Statement:
+        text = " ".join(s.text for s in self.sentences)
+        return Statement(text=text, speaker=self.speaker, kind="quote" if self.kind == "quote" else "claim",
+                         paragraph=self.sentences[0].paragraph)
+
+
+def _sentences(paragraph: str, p: int, quote_scan: QuoteScan) -> list[_Sentence]:
+    out = []
+    for span in sentence_spans(paragraph):
+        local = tuple(
+            (max(a, span.start) - span.start, min(b, span.end) - span.start)
+            for a, b in quote_scan.spans
+            if a < span.end and b > span.start
+        )
+        out.append(
+            _Sentence(span.text, p, span.start, local, len(span.text.split()), quoted_words(span.text, local))
+        )
+    return out
+
+
+def extract(article: Article) -> list[Statement]:
+    """Every statement in the article, in reading order."""
+    mentions = Mentions()
+    groups: list[_Group] = []
+    last_speaker: str | None = None
+    carry: _Group | None = None  # a quote left open at the end of the previous paragraph
+    for p, para in enumerate(article.paragraphs):
+        quote_scan = scan(para)
+        current: _Group | None = None
+        if carry is not None and quote_scan.opens_with_quote:
+            current = carry
+        carry = None
+        for sent in _sentences(para, p, quote_scan):
+            masked = mask(sent.text, sent.quoted)
+            cue = find_attribution(masked)
+            speaker = None
+            if cue is not None:
+                speaker = clean_speaker(cue.phrase, mentions, p, sent.start + cue.start, last_speaker)
+            mentions.read(_unquoted(sent.text, sent.quoted), p)
+            is_quote = sent.quote_share >= 0.5 or (sent.quoted_words >= 3 and cue is not None) or sent.quoted_words >= 4
+            if is_quote:
+                joins = (
+                    current is not None
+                    and current.kind == "quote"
+                    and (speaker is None or current.speaker is None or speaker == current.speaker)
+                    and (sent.quote_share >= 0.5 or cue is None)
+                    and not (current.speaker is not None and cue is not None and sent.quote_share < 0.5)
+                )
+                if joins and current is not None:
+                    current.sentences.append(sent)
+                    if current.speaker is None and speaker:
+                        current.speaker = speaker
+                else:
+                    current = _Group([sent], speaker, "quote")
+                    groups.append(current)
+            elif cue is not None:
+                current = None
+                groups.append(_Group([sent], speaker, "claim"))
+            else:
+                current = None
+            if groups and groups[-1].speaker:
+                last_speaker = groups[-1].speaker
+        if current is not None and current.kind == "quote" and quote_scan.open_at_end:
+            carry = current
+    # a quote with no cue anywhere: the person it opens with, else the speaker before it
+    statements: list[Statement] = []
+    previous: str | None = None
+    for g in groups:
+        if g.speaker is None and g.kind == "quote":
+            first = g.sentences[0]
+            lead = re.match(r"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s", _unquoted(first.text, first.quoted))
+            g.speaker = mentions.full_name(lead.group(1)) if lead and lead.group(1).lower() not in {"the", "a", "but", "and", "in", "as", "it", "this", "that"} else previous
+        previous = g.speaker or previous
+        statements.append(g.statement())
+    return statements
+
+
+def _unquoted(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    return mask(text, spans, fill=" ") if spans else text
+
+
+def quoted_text(statement: Statement) -> str:
+    """The words inside the quote marks of a statement (empty for a plain claim)."""
+    result = scan(statement.text)
+    return " ".join(statement.text[a:b] for a, b in result.spans)
+
+
+def _bag(text: str) -> Counter[str]:
+    """Content words with figures and vague quantities masked: two wordings of one claim
+    whose only difference is a number look the same."""
+    out: Counter[str] = Counter()
+    for w in content_words(text):
+        if w[:1].isdigit() or w in NUMBER_WORDS or w in _VAGUE or re.fullmatch(r"[\d,.]+%?", w):
+            continue
+        out[w] += 1
+    return out
+
+
+def changes(
+    old: Sequence[Statement], new: Sequence[Statement]
+) -> tuple[list[Statement], list[Statement], list[Rewording]]:
+    """(added, removed, reworded) statements between two revisions."""
+    old_left = list(old)
+    new_left: list[Statement] = []
+    by_key: dict[str, list[Statement]] = {}
+    for s in old_left:
+        by_key.setdefault(key(s.text), []).append(s)
+        q = key(quoted_text(s))
+        if s.kind == "quote" and len(q.split()) >= 3:
+            by_key.setdefault("q:" + q, []).append(s)
+    for s in new:
+        match = _take(by_key, key(s.text))
+        if match is None and s.kind == "quote":
+            q = key(quoted_text(s))
+            if len(q.split()) >= 3:
+                match = _take(by_key, "q:" + q)
+        if match is None:
+            new_left.append(s)
+        else:
+            _forget(by_key, match)
+            old_left.remove(match)
+    # what is left: same claims reworded or with new figures, quotes reworded, the rest
+    old_bags = [_bag(s.text) for s in old_left]
+    new_bags = [_bag(s.text) for s in new_left]
+    scored = sorted(
+        (
+            (similarity(old_bags[i], new_bags[j]) + (0.05 if o.speaker and o.speaker == n.speaker else 0.0), i, j)
+            for i, o in enumerate(old_left)
+            for j, n in enumerate(new_left)
+        ),
+        key=lambda t: -t[0],
+    )
+    same: set[tuple[int, int]] = set()
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    reworded: list[Rewording] = []
+    for score, i, j in scored:
+        if i in used_old or j in used_new:
+            continue
+        o, n = old_left[i], new_left[j]
+        if o.kind == "claim" and n.kind == "claim" and score >= SAME_CLAIM:
+            same.add((i, j))
+        elif score >= REWORDING:
+            reworded.append(Rewording(o, n))
+        else:
+            continue
+        used_old.add(i)
+        used_new.add(j)
+    settled_old = {i for i, _ in same}
+    settled_new = {j for _, j in same}
+    removed = [s for i, s in enumerate(old_left) if i not in settled_old]
+    added = [s for j, s in enumerate(new_left) if j not in settled_new]
+    return added, removed, reworded
+
+
+def _take(index: dict[str, list[Statement]], k: str) -> Statement | None:
+    found = index.get(k)
+    return found[0] if found else None
+
+
+def _forget(index: dict[str, list[Statement]], s: Statement) -> None:
+    for k in list(index):
+        group = index[k]
+        index[k] = [x for x in group if x is not s]

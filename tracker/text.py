@@ -1,0 +1,237 @@
+"""Text primitives: normalise, fingerprint, paragraphs, sentences and word tokens.
+
+Everything the diff engine reads goes through here first, so that the same text always
+splits the same way. Sentences are spans of their paragraph (offsets kept), found by rules
+that know abbreviations (U.S., Dr., Sept.), initials (J. Smith), decimals (14.5), times
+(7 a.m.), closing quote marks after the full stop, and that a line break in real-world
+text (one sentence per line) always ends a sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from tracker.model import Article
+
+# Invisible or odd whitespace that web pages carry and that must never make a new version.
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_QUOTES = str.maketrans(
+    {
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2033": '"',
+        "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2026": "...",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """NFC, no invisible characters, single spaces, trimmed lines; line breaks kept."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines).strip()
+
+
+def canonical(text: str) -> str:
+    """`normalise`, then straight quote marks, plain dashes and single spaces: the form compared
+    to decide whether two fetches hold the same article."""
+    return " ".join(normalise(text).translate(_QUOTES).split())
+
+
+def fingerprint(article: Article) -> str:
+    """A hash of the article's headline and text that ignores typography and whitespace."""
+    h = hashlib.sha256(canonical(article.headline).encode())
+    for p in article.paragraphs:
+        h.update(b"\x00")
+        h.update(canonical(p).encode())
+    return h.hexdigest()
+
+
+def key(text: str) -> str:
+    """A matching key for sentences: lower case, letters and digits only."""
+    return " ".join(re.findall(r"\w+", canonical(text).lower()))
+
+
+# --- paragraphs -------------------------------------------------------------------------------
+
+_BULLET = re.compile(r"^(?:[•·▪●◦‣∙*]|-(?=\s))\s*")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blocks separated by blank lines; in one-sentence-per-line text without blank lines,
+    a line that starts with white space starts a paragraph (the NewsEdits convention),
+    else every line is one."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n")
+    if re.search(r"\n[ \t\u00a0]*\n", raw):
+        blocks = re.split(r"\n[ \t\u00a0]*\n", raw)
+    else:
+        lines = [ln for ln in raw.split("\n") if ln.strip()]
+        indented = sum(1 for ln in lines[1:] if ln[:1].isspace())
+        if lines and 0 < indented < len(lines) - 1:
+            blocks, current = [], []
+            for ln in lines:
+                if ln[:1].isspace() and current:
+                    blocks.append("\n".join(current))
+                    current = []
+                current.append(ln)
+            blocks.append("\n".join(current))
+        else:
+            blocks = lines
+    out = []
+    for block in blocks:
+        block = normalise(block)
+        if block:
+            out.append(block)
+    return out
+
+
+def looks_like_headline(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 30 and not re.search(r"[.:;,]['\"”’)]*$", line.strip())
+
+
+def article_from_text(text: str) -> Article:
+    """A `.txt` revision: the first line is the headline, blocks separated by blank lines are
+    paragraphs. Sentence-per-line text without blank lines keeps its first line as the
+    headline only when it reads like one."""
+    text = text.lstrip("\ufeff")
+    blocks = paragraphs(text)
+    if not blocks:
+        return Article(headline="", paragraphs=())
+    first, _, rest = blocks[0].partition("\n")
+    has_blank_lines = bool(re.search(r"\n[ \t\u00a0]*\n", text.strip()))
+    if has_blank_lines or looks_like_headline(first):
+        body = ([rest.strip()] if rest.strip() else []) + blocks[1:]
+        return Article(headline=first.strip(), paragraphs=tuple(body))
+    return Article(headline="", paragraphs=tuple(blocks))
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gov sen rep reps st ste mt ft gen lt col maj sgt capt cmdr adm cpl pvt
+    sr jr rev hon pres supt insp det cst no nos vs etc inc corp co ltd llc plc bros dept est
+    approx fig al jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri
+    sat sun ave blvd rd hwy u.s a.m p.m u.k u.n e.g i.e d.c n.y l.a u.s.a ph.d a.d b.c""".split()
+)
+# After these, a capitalised word still ends the sentence: "at 7 a.m. Police said ...".
+_AMBIGUOUS = frozenset({"a.m", "p.m", "u.s", "u.k", "u.n", "etc", "inc", "corp", "co", "ltd", "d.c"})
+_STARTERS = frozenset(
+    """the a an he she it they we i you his her their its our this that these those there but and
+    so yet or in on at as by for from with after before when while if although though since
+    officials police authorities some many most several no none all both one two three it's""".split()
+)
+_CLOSERS = "\"'”’»)]"
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+def _word_before(text: str, i: int) -> str:
+    j = i
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(\"“‘'":
+        j -= 1
+    return text[j:i]
+
+
+def _ends_sentence(text: str, stop: int, after: int) -> bool:
+    """Is the full stop at text[stop] (the last char of a boundary match ending at `after`)
+    the end of a sentence?"""
+    nxt = after
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    if nxt >= len(text):
+        return True
+    ch = text[nxt]
+    rest = text[nxt:]
+    if ch.islower():
+        return False
+    if not (ch.isupper() or ch.isdigit() or ch in "\"'“‘«(["):
+        return ch in "—–-•"  # a dash or bullet after a full stop starts something new
+    mark = text[stop]
+    if mark != ".":
+        return True
+    word = _word_before(text, stop).rstrip(".").lower()
+    if not word:
+        return True
+    if word.replace(".", "").isdigit():
+        return True  # "... rose to 14." ends; decimals never reach here (no space)
+    if word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        if word in _AMBIGUOUS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            following = re.match(r"[\"'“‘]*(\w+)", rest)
+            return bool(following) and following.group(1).lower() in _STARTERS
+        return False
+    return not (len(word) == 1 and word.isalpha())  # an initial: "J. Smith"
+
+
+def sentence_spans(paragraph: str) -> list[Span]:
+    """The sentences of one paragraph, as spans of it. Line breaks always end a sentence."""
+    spans: list[Span] = []
+    offset = 0
+    for line in paragraph.split("\n"):
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            end = m.end()
+            stop = m.start() + len(m.group(0).rstrip(_CLOSERS)) - 1
+            if _ends_sentence(line, stop, end):
+                _add_span(spans, line, start, end, offset)
+                start = end
+        _add_span(spans, line, start, len(line), offset)
+        offset += len(line) + 1
+    return spans
+
+
+def _add_span(spans: list[Span], line: str, start: int, end: int, offset: int) -> None:
+    piece = line[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if piece:
+        spans.append(Span(offset + start + lead, offset + start + lead + len(piece), piece))
+
+
+def sentences(paragraph: str) -> list[str]:
+    return [s.text for s in sentence_spans(paragraph)]
+
+
+# --- words ------------------------------------------------------------------------------------
+
+# Numbers stay whole ("14,800", "$1.2", "35%"), so that a diff never splits a figure.
+TOKEN = re.compile(
+    r"""[$£€¥]?\d+(?:[.,]\d+)*%?
+      | \w+(?:[-'’]\w+)*
+      | \s+
+      | [^\w\s]""",
+    re.VERBOSE,
+)
+
+
+def tokens(text: str) -> list[str]:
+    """Word tokens with the white space between them, so that `"".join(tokens(t)) == t`."""
+    return TOKEN.findall(text)
+
+
+def words(text: str) -> list[str]:
+    return [t for t in tokens(text) if not t.isspace()]
+
+
+STOPWORDS = frozenset(
+    """a an the of to in on at by for from with and or but as is are was were be been being has
+    have had do does did will would shall should can could may might must that this these those
+    it its it's he she they them his her their our we us i you your who whom which what when
+    where why how than then there here also not no so if into over after before about up out
+    said says say told according""".split()
+)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words that carry meaning (no stop words, no punctuation)."""
+    return [w for w in re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", canonical(text).lower()) if w not in STOPWORDS]
