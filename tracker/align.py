@@ -152,6 +152,32 @@ def _pair_edits(gone: list[Sentence], came: list[Sentence]) -> list[Pair]:
     pairs: list[Pair] = []
     used_old: set[int] = set(new_of)
     used_new: set[int] = set(old_of)
+    # an edited pair whose new sentence has an unpaired neighbour that covers the rest of
+    # the old one is a split ("A, and B." -> "A. B."), and the other way round a merge
+    for o, n in sorted(new_of.items()):
+        base = similarity(bags_old[o], bags_new[n])
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(came) and m not in used_new and abs(came[m].index - came[n].index) == 1:
+                first, second = (m, n) if m < n else (n, m)
+                if _covers(bags_old[o], bags_new[m]) and similarity(bags_old[o], bags_new[first] + bags_new[second]) > base:
+                    pairs.append(Pair("split", (gone[o],), (came[first], came[second])))
+                    used_new.add(m)
+                    del old_of[n]
+                    new_of[o] = -1
+                    break
+    for n, o in sorted(old_of.items()):
+        if new_of.get(o) == -1:
+            continue
+        base = similarity(bags_old[o], bags_new[n])
+        for m in (o - 1, o + 1):
+            if 0 <= m < len(gone) and m not in used_old and abs(gone[m].index - gone[o].index) == 1:
+                first, second = (m, o) if m < o else (o, m)
+                if _covers(bags_new[n], bags_old[m]) and similarity(bags_old[first] + bags_old[second], bags_new[n]) > base:
+                    pairs.append(Pair("merged", (gone[first], gone[second]), (came[n],)))
+                    used_old.add(m)
+                    new_of[o] = -1
+                    break
+    new_of = {o: n for o, n in new_of.items() if n != -1}
     # splits and merges: one sentence whose words are covered by two neighbours together
     for o in range(len(gone)):
         if o in used_old:
@@ -180,6 +206,12 @@ def _pair_edits(gone: list[Sentence], came: list[Sentence]) -> list[Pair]:
     pairs.extend(Pair("removed", (s,), ()) for o, s in enumerate(gone) if o not in used_old)
     pairs.extend(Pair("added", (), (s,)) for n, s in enumerate(came) if n not in used_new)
     return pairs
+
+
+def _covers(whole: Counter[str], part: Counter[str]) -> bool:
+    """Most words of `part` appear in `whole`."""
+    size = sum(part.values())
+    return size > 0 and sum((part & whole).values()) / size >= 0.6
 
 
 def _relative(s: Sentence, group: list[Sentence]) -> float:

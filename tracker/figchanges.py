@@ -26,6 +26,7 @@ from tracker.text import content_words
 from tracker.textdiff import diff_sequences
 
 POOL_THRESHOLD = 0.34
+GAP_THRESHOLD = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,22 +42,41 @@ class _Fig:
         return (self.figure.value, _unit_class(self.figure.unit))
 
 
+MEASURES = {
+    "meter": "m", "metre": "m", "meters": "m", "metres": "m", "m": "m", "kilometer": "km", "kilometre": "km",
+    "kilometers": "km", "kilometres": "km", "km": "km", "mile": "mi", "miles": "mi", "foot": "ft", "feet": "ft",
+    "inch": "in", "inches": "in", "acre": "acre", "acres": "acre", "hectare": "ha", "hectares": "ha",
+    "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "mph": "mph", "kph": "kph", "knots": "kn",
+    "degrees": "deg", "degree": "deg", "hour": "h", "hours": "h", "minute": "min", "minutes": "min",
+    "day": "d", "days": "d", "week": "wk", "weeks": "wk", "month": "mo", "months": "mo", "year": "yr",
+    "years": "yr", "second": "s", "seconds": "s", "liter": "l", "liters": "l", "litre": "l", "litres": "l",
+    "gallon": "gal", "gallons": "gal", "barrel": "bbl", "barrels": "bbl", "kilogram": "kg", "kilograms": "kg",
+    "kg": "kg", "centimeter": "cm", "centimeters": "cm", "cm": "cm", "millimeter": "mm", "millimeters": "mm",
+}
+_MONEY = {"$", "£", "€", "¥", "₹", "rupiah", "yuan", "pesos", "francs", "won", "rubles"}
+
+
 def _unit_class(unit: str | None) -> str | None:
+    """None (a bare number), '%', a currency, a measure ('km', 'h'), or 'count' for counted things."""
     if unit is None:
         return None
     if unit in {"%", "points"}:
         return "%"
-    return unit.rstrip("s")
+    if unit in _MONEY:
+        return unit
+    return MEASURES.get(unit.lower(), "count")
 
 
 def compatible(a: Figure, b: Figure) -> bool:
+    """Can these two figures be two values of one quantity? Money pairs with the same
+    currency, shares with shares, a measure with the same measure; counted things with
+    counted things (people and workers alike) and with bare numbers."""
     ua, ub = _unit_class(a.unit), _unit_class(b.unit)
     if ua == ub:
         return True
     if ua is None or ub is None:
-        # a bare number next to a counted one: fine unless one side is money or a share
         other = ua or ub
-        return other not in {"%", "$", "£", "€", "¥", "₹"}
+        return other == "count"
     return False
 
 
@@ -104,17 +124,31 @@ def _pair_in_sentence(olds: list[_Fig], news: list[_Fig]) -> tuple[list[FigureCh
     gap_new: list[_Fig] = []
 
     def flush() -> None:
-        # between anchors: pair in order while units agree
+        # between two anchors: in order when the two runs match one to one ("between 8 and
+        # 12" -> "between 14 and 18"), else by what the figures count
         a, b = list(gap_old), list(gap_new)
-        while a and b:
-            if compatible(a[0].figure, b[0].figure):
-                changes.append(_change(a.pop(0), b.pop(0)))
-            elif len(a) > len(b):
-                rest_old.append(a.pop(0))
-            else:
-                rest_new.append(b.pop(0))
-        rest_old.extend(a)
-        rest_new.extend(b)
+        if len(a) == len(b) and all(compatible(x.figure, y.figure) for x, y in zip(a, b, strict=True)):
+            changes.extend(_change(x, y) for x, y in zip(a, b, strict=True))
+        else:
+            scored = sorted(
+                (
+                    (_gap_score(x, y, i / max(1, len(a) - 1), k / max(1, len(b) - 1)), i, k)
+                    for i, x in enumerate(a)
+                    for k, y in enumerate(b)
+                    if compatible(x.figure, y.figure)
+                ),
+                key=lambda t: -t[0],
+            )
+            taken_a: set[int] = set()
+            taken_b: set[int] = set()
+            for score, i, k in scored:
+                if score < GAP_THRESHOLD or i in taken_a or k in taken_b:
+                    continue
+                taken_a.add(i)
+                taken_b.add(k)
+                changes.append(_change(a[i], b[k]))
+            rest_old.extend(x for i, x in enumerate(a) if i not in taken_a)
+            rest_new.extend(y for k, y in enumerate(b) if k not in taken_b)
         gap_old.clear()
         gap_new.clear()
 
@@ -132,6 +166,13 @@ def _pair_in_sentence(olds: list[_Fig], news: list[_Fig]) -> tuple[list[FigureCh
                 j += 1
     flush()
     return changes, rest_old, rest_new
+
+
+def _gap_score(a: _Fig, b: _Fig, pos_a: float, pos_b: float) -> float:
+    score = similarity(a.label_bag, b.label_bag)
+    if a.figure.unit and a.figure.unit == b.figure.unit:
+        score += 0.2
+    return score - 0.15 * abs(pos_a - pos_b)
 
 
 def _change(old: _Fig, new: _Fig) -> FigureChange:

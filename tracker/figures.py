@@ -107,8 +107,16 @@ class _Tok:
         return self.text.lower()
 
 
+HYPHEN = "\u2011"  # an attached hyphen ("5-kilometer", "Thirty-six"): joins words, ends no clause
+
+
 def _tokenise(sentence: str) -> list[_Tok]:
-    return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    toks = [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        if t.text == "-" and toks[i - 1].end == t.start and toks[i + 1].start == t.end:
+            toks[i] = _Tok(HYPHEN, t.start, t.end)
+    return toks
 
 
 def _is_word_number(tok: _Tok) -> bool:
@@ -208,21 +216,21 @@ def _read_words(toks: list[_Tok], i: int) -> _Raw | None:
     parts: list[str] = []
     while j < len(toks):
         low = toks[j].low
-        if low in NUMBER_WORDS or _hyphen_number(low) or (low == "-" and parts):
+        if low in NUMBER_WORDS or _hyphen_number(low) or (low == HYPHEN and parts):
             parts.append(low)
             j += 1
             continue
         break
     # trim joining words that do not end a number phrase
-    while parts and parts[-1] in {"and", "a", "-", "half"}:
+    while parts and parts[-1] in {"and", "a", HYPHEN, "half"}:
         parts.pop()
         j -= 1
-    while parts and parts[0] in {"and", "-"}:
+    while parts and parts[0] in {"and", HYPHEN}:
         parts.pop(0)
         i += 1
     if not parts:
         return None
-    text = " ".join(p for p in parts if p != "-")
+    text = " ".join(p for p in parts if p != HYPHEN)
     value = parse_words(text)
     if value is None:
         return None
@@ -304,10 +312,43 @@ def _clause_bounds(toks: list[_Tok], first: int, last: int) -> tuple[int, int]:
                 k += 1
             hi = k
             continue
+        if t.text == "(":
+            close = next((j for j in range(hi + 1, len(toks)) if toks[j].text == ")"), None)
+            if close is not None:
+                hi = close  # a bracketed aside does not end the clause
+                continue
         if t.text in _BOUNDARY or t.low in {"and", "but", "while", "whereas", "although", "which", "who", "as", "when"}:
             break
         hi += 1
     return lo, hi
+
+
+_PRONOUNS = frozenset("he she it they we i you there".split())
+_SPEECH = frozenset("said says told tells added announced reported estimated according".split())
+
+
+def _skip_aside(toks: list[_Tok], k: int, hi: int) -> int:
+    """Skip a bracketed or comma-fenced aside after a noun phrase: "(about $1,580)",
+    ", including 6,150 children,", so that the verb after it is found."""
+    while k <= hi or (k < len(toks) and toks[k].text in {",", "("}):
+        if k < len(toks) and toks[k].text == "(":
+            depth_end = next((j for j in range(k, len(toks)) if toks[j].text == ")"), None)
+            if depth_end is None:
+                return k
+            k = depth_end + 1
+            continue
+        if (
+            k + 1 < len(toks)
+            and toks[k].text in {",", "—", "–"}
+            and toks[k + 1].low in {"including", "among", "most", "many", "some", "mostly", "mainly"}
+        ):
+            close = next((j for j in range(k + 1, len(toks)) if toks[j].text in {",", "—", "–"}), None)
+            if close is None:
+                return k
+            k = close + 1
+            continue
+        return k
+    return k
 
 
 def _label(toks: list[_Tok], raw: _Raw, unit: str | None) -> tuple[str, str | None]:
@@ -316,30 +357,32 @@ def _label(toks: list[_Tok], raw: _Raw, unit: str | None) -> tuple[str, str | No
     # noun phrase after the number: up to three words, "of X" allowed once
     noun: list[str] = []
     k = raw.last + 1
-    if k < len(toks) and toks[k].text == "-" and k + 1 < len(toks) and toks[k + 1].text.isalpha():
+    if k < len(toks) and toks[k].text == HYPHEN and k + 1 < len(toks) and toks[k + 1].text.isalpha():
         noun.append(toks[k + 1].low)  # "5-kilometer radius", "48-hour strike"
         k += 2
     used_of = False
     while k <= hi and len(noun) < 4:
         t = toks[k]
         low = t.low
-        if t.text in _BOUNDARY or low in AUXILIARIES:
+        if t.text in _BOUNDARY or low in AUXILIARIES or low in _PRONOUNS:
             break
-        if low == "of" and not used_of and noun:
-            used_of = True
+        if low in {"more", "additional", "extra", "further", "other", "new", "fewer", "less"} and not noun:
+            k += 1  # "24 more hours", "31 other people"
+            continue
+        if low == "of" and not used_of and (noun or raw.unit is None or raw.kind == "digits"):
+            used_of = True  # "1.3 million of its customers", "tons of aid"
             k += 1
             continue
         if low in PREPOSITIONS or low in CLAUSE_WORDS or low in {"than", "to"}:
             break
-        if _is_verbish(low) and noun:
+        if _is_verbish(low):
             break
         if low in DETERMINERS:
             k += 1
             continue
-        if _is_verbish(low) and not noun:
-            break
         noun.append(low)
         k += 1
+    k = _skip_aside(toks, k, hi)
     # the verb that says what happened: "people had been killed in Gaza"
     predicate: list[str] = []
     while k <= hi and (toks[k].low in AUXILIARIES or toks[k].low.endswith("ly") or toks[k].low in {"not", "still"}):
@@ -356,20 +399,25 @@ def _label(toks: list[_Tok], raw: _Raw, unit: str | None) -> tuple[str, str | No
             k += 1
         while predicate and (predicate[-1] in PREPOSITIONS or predicate[-1] in AUXILIARIES):
             predicate.pop()
-    elif not noun and k <= hi and toks[k].low in PREPOSITIONS:
-        # "some 19 in intensive care", "two million without power"
+    elif k <= hi and toks[k].low in PREPOSITIONS and toks[k].low not in {"by", "at", "on", "since", "during"}:
+        # "some 19 in intensive care", "two million without power", "$630 to the family of each victim"
         k += 1
-        while k <= hi and len(predicate) < 3 and toks[k].text not in _BOUNDARY:
-            if toks[k].low not in DETERMINERS:
+        while k <= hi and len(predicate) < 4 and toks[k].text not in _BOUNDARY and toks[k].low not in CLAUSE_WORDS:
+            if toks[k].low not in DETERMINERS and not _is_verbish(toks[k].low):
                 predicate.append(toks[k].low)
+            elif _is_verbish(toks[k].low):
+                break
             k += 1
     # words just before the number in its clause (qualifiers and determiners dropped)
     left: list[str] = []
     k = raw.first - 1
     while k >= lo and len(left) < 3:
         low = toks[k].low
-        if toks[k].text in _BOUNDARY:
+        if toks[k].text in _BOUNDARY or low in _SPEECH or low in _PRONOUNS:
             break
+        if toks[k].text == HYPHEN or toks[k].text[:1].isdigit() or low in NUMBER_WORDS:
+            k -= 1
+            continue
         if low not in DETERMINERS and low not in AUXILIARIES and low not in {"than", "least", "more", "about", "nearly", "some", "around", "almost", "roughly", "over", "approximately", "estimated", "up", "to", "as", "many", "much", "just", "of", "at", "from", "between", "by"}:
             left.insert(0, _ING_PARTICIPLES.get(low, toks[k].text if toks[k].text[:1].isupper() else low))
         elif low in {"to", "of", "at", "by", "from"} and left:
@@ -396,24 +444,35 @@ def figures(sentence: str) -> list[Figure]:
     ):
         return []
     toks = _tokenise(sentence)
-    raws = [r for r in _scan(toks, sentence) if not _excluded(toks, r, sentence)]
+    scanned = _scan(toks, sentence)
+    raws: list[_Raw] = []
+    dropped_prev = False
+    for n, r in enumerate(scanned):
+        in_range = n > 0 and r.first - scanned[n - 1].last == 2 and toks[r.first - 1].low in {"and", "to", "-", HYPHEN}
+        if _excluded(toks, r, sentence) or (in_range and dropped_prev):
+            dropped_prev = True  # "ages from 29 to 93": the second end goes with the first
+            continue
+        dropped_prev = False
+        raws.append(r)
     out: list[Figure] = []
     for n, raw in enumerate(raws):
         unit = raw.unit
         # a range shares its unit: "between 8 and 12 inches", "from 30 to 40 towers"
-        if n + 1 < len(raws) and raws[n + 1].first - raw.last == 2 and toks[raw.last + 1].low in {"and", "to", "-", "or"}:
+        if n + 1 < len(raws) and raws[n + 1].first - raw.last == 2 and toks[raw.last + 1].low in {"and", "to", "-", HYPHEN, "or"}:
             partner = raws[n + 1]
             if unit is None and partner.unit is not None:
                 unit = partner.unit
             label, counted = _label(toks, partner, partner.unit)
-            left, _ = _label(toks, raw, unit)
-            label = _merge_range_label(left, label)
         else:
             label, counted = _label(toks, raw, unit)
         if n > 0 and toks[raw.first - 1].text == "(" or (raw.first > 1 and toks[raw.first - 2].text == "(" and toks[raw.first - 1].low in {"about", "around", "roughly", "nearly", "some", "or"}):
             # "(about $1,580)", "(13 feet)": a conversion of the figure before the bracket
             if out and out[-1].end <= toks[raw.first].start:
                 label = out[-1].label
+        if counted in GENERIC_NOUNS and out and out[-1].unit not in (None, "%") and counted not in {"people"}:
+            # "three miners ... six others": the others are miners too
+            label = f"{out[-1].unit} {label}"
+            counted = out[-1].unit
         qualifier, qstart = _qualifier(sentence, toks[raw.first].start)
         if raw.kind == "words" or unit in (None, "%", "points"):
             counted_unit = unit or (counted if counted else None)
@@ -437,7 +496,3 @@ def figures(sentence: str) -> list[Figure]:
             )
         )
     return out
-
-
-def _merge_range_label(low_label: str, high_label: str) -> str:
-    return high_label if len(high_label) >= len(low_label) else low_label

@@ -12,14 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# Verbs that attribute speech wherever they stand ("X said ...", "..., X warned.").
 SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|stated|states|announced|announces|warned|warns|"
-    "confirmed|confirms|explained|noted|notes|wrote|writes|posted|tweeted|argued|argues|"
-    "insisted|insists|acknowledged|declared|urged|urges|predicted|cautioned|cautions|conceded|"
-    "claimed|claims|alleged|denied|denies|reported|reports|estimated|estimates|replied|responded|"
-    "recalled|admitted|promised|vowed|pledged|stressed|emphasized|emphasised|maintained|"
-    "suggested|asserted|testified|disclosed|revealed|indicated|blamed|accused|advised|"
-    "forecast|forecasts|projected|expects|expected|believes|believed|asked|thinks|thought"
+    "said|says|say|told|tells|added|adds|stated|states|warned|warns|explained|noted|notes|"
+    "wrote|writes|posted|tweeted|argued|argues|insisted|insists|acknowledged|urged|urges|"
+    "cautioned|cautions|conceded|claimed|claims|alleged|denied|denies|replied|responded|"
+    "recalled|admitted|stressed|emphasized|emphasised|maintained|suggested|asserted|testified|"
+    "predicted|predicts|cautioned|complained|countered|conceded|remarked|observed|"
+    "announced|announces|declared|confirmed|confirms|reported|reports|revealed|disclosed|"
+    "indicated|promised|vowed|pledged|estimated|estimates"
+)
+# Verbs of doing as much as saying: a cue only with "that", a quote, or closing the sentence.
+WEAK_VERBS = frozenset(
+    "announced announces declared confirmed confirms reported reports revealed disclosed indicated "
+    "promised vowed pledged estimated estimates".split()
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
@@ -70,30 +76,36 @@ _TRAILING = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    phrase: str  # the words that name the speaker, as written ("he", "the ministry", "Lina Qasem, a spokesperson for ...")
+    phrase: str  # the words that name the speaker, as written ("he", "the ministry", "Lina Qasem, a spokesperson ...")
     verb: str
     start: int  # where the cue starts in the sentence
-    final: bool  # the cue closes the sentence ("..., officials said.")
+    rank: int  # 1: next to a quote; 2: closing the sentence; 3: "according to"; 4: opening the sentence; 5: elsewhere
+
+
+_QUOTE_END = r"Q[.,!?…]*[\"”’']?[,.!?…]*\s*,?\s*$"
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|getting)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _words_before(masked: str, end: int) -> str:
-    """The noun phrase that ends at `end`, up to a clause boundary, appositive skipped."""
+    """The noun phrase that ends at `end`, up to a clause boundary, an appositive kept whole:
+    "Lina Qasem, a spokesperson for X," -> "Lina Qasem, a spokesperson for X"."""
     before = masked[:end].rstrip()
-    # "Lina Qasem, a spokesperson for X, said": skip the appositive to reach the name
-    appositive = re.search(r",\s*([^,]{1,120}),$", before)
+    before = re.sub(r"\s*\([^()]*\)", "", before)
     if before.endswith(","):
-        head = before[: appositive.start()] if appositive else before[:-1]
-        head_np = _last_np(head)
-        if head_np and _looks_like_name(head_np):
-            return head_np + ", " + (appositive.group(1) if appositive else "")
-        before = before[:-1]
+        inner = before[:-1]
+        appositive = re.search(r",\s*([^,]{1,160})$", inner)
+        if appositive:
+            head = _last_np(inner[: appositive.start()])
+            if head and _looks_like_name(head):
+                return head + ", " + appositive.group(1).strip()
+        before = inner
     return _last_np(before)
 
 
 def _last_np(text: str) -> str:
     text = _TRAILING.sub("", text.rstrip(" ,"))
     cut = max(
-        (m.end() for m in re.finditer(r"(?:[,;:(—–]|\bthat\b|\band\b(?=\s+[a-z])|\bbut\b|\bwhile\b|\bas\b|[\"”’]\s|Q[\"”’])", text)),
+        (m.end() for m in re.finditer(r"(?:[,;:(—–]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b|[\"”’]\s|Q[\"”’]?\s)", text)),
         default=0,
     )
     phrase = text[cut:].strip(" ,\"”“’")
@@ -108,38 +120,70 @@ def _looks_like_name(phrase: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words[-2:]) and phrase.split()[-1].lower() not in _NOT_NAMES
 
 
+def _inverted_phrase(after: str) -> str:
+    """The speaker after an inverted cue: '..." said Lina Qasem, a spokesperson for X, who ...'."""
+    after = after.strip()
+    if _GENERIC_HEAD.match(after) and re.search(r",\s*[A-Z][\w'’-]+\W*$", after):
+        return after.rstrip(" .")  # "a woman who ... gave only her first name, Sabine."
+    phrase = re.split(
+        r";|\.\s*$|,\s+(?:who|whose|which|adding|as|after|before|when|while|where|in\s+a)\b|\s+(?:who|whose|which|on|in|at)\s+(?=[a-z])",
+        after,
+        maxsplit=1,
+    )[0]
+    return phrase.strip(" ,.")
+
+
 def find_attribution(masked: str) -> Attribution | None:
     """The speech cue of a sentence whose quotes are masked with 'Q'. None when it has none."""
     cues: list[Attribution] = []
     for m in _ACCORDING.finditer(masked):
         tail = masked[m.end():]
         phrase = re.split(r"[,;]|\bwhich\b|\bwho\b", tail, maxsplit=1)[0].strip(" .")
-        cues.append(Attribution(phrase, "according to", m.start(), False))
+        if phrase and not phrase.startswith("Q"):
+            cues.append(Attribution(phrase, "according to", m.start(), 3))
     for m in _VERB.finditer(masked):
         verb = m.group(0)
-        before = masked[: m.start()].rstrip()
+        before = masked[: m.start()]
         after = masked[m.end():]
-        final = len(re.sub(r"Q+", "", after).split()) <= 6
-        if re.search(r"(?:Q[\"”’']?[,.!?]?[\"”’']|[,])\s*$", before) and re.match(r"\s+[A-Z]", after):
-            # inverted: '..." said Lina Qasem, a spokesperson ...'
-            phrase = re.split(r"[.;]|,\s+(?:who|whose|which|adding|as|after|before|when|while)\b", after, maxsplit=1)[0].strip(" ,")
-            cues.append(Attribution(phrase, verb, m.start(), True))
+        if _PASSIVE.search(before) or re.match(r"\s+to\b", after) and verb not in {"told", "said"}:
+            continue  # "were told to keep windows closed", "was reported to"
+        tail_words = len(re.sub(r"Q+", "", after).split())
+        if re.search(_QUOTE_END, before) and re.match(r"\s+[A-Z]|\s+(?:a|an|the)\s", after):
+            cues.append(Attribution(_inverted_phrase(after), verb, m.start(), 1))  # '..." said X'
             continue
         phrase = _words_before(masked, m.start())
-        if not phrase or phrase.endswith("Q") or "Q Q" in phrase:
+        if not phrase or "Q" in phrase.split() or phrase.split()[0].lower() in {"and", "but", "or", "which", "who"}:
             continue
-        if verb in {"says", "say"} and phrase.lower() in {"i", "we"}:
+        if verb in WEAK_VERBS and not (re.match(r"\s+(?:that\b|Q|[\"“])", after) or tail_words <= 4):
             continue
-        cues.append(Attribution(phrase, verb, m.start(), final or m.start() > len(masked) * 0.6))
+        np_start = masked.rfind(phrase, 0, m.start())
+        lead = masked[:max(0, np_start)].rstrip()
+        if re.search(_QUOTE_END, lead):
+            rank = 1  # '...," Blinken said'
+        elif tail_words <= 6 and (lead.endswith(",") or not lead):
+            rank = 2  # "..., officials said."
+        elif not lead or re.fullmatch(r"[^,]*,", lead) and len(lead.split()) <= 12:
+            rank = 4  # "Netanyahu said ...", "In a statement, X said ..."
+        else:
+            rank = 5
+        cues.append(Attribution(phrase, verb, m.start(), rank))
     if not cues:
         return None
-    finals = [c for c in cues if c.final and c.verb != "according to"]
-    if finals:
-        return finals[-1]
-    return cues[0]
+    return min(cues, key=lambda c: (c.rank, c.start))
 
 
 # --- mentions ----------------------------------------------------------------------------------
+
+# Lower-case words that, right before a capitalised name, say it is a person's:
+# "rescue coordinator Andrés Riquelme", "hospital director Dr. Ignacio Ferrer".
+ROLE_BEFORE = frozenset(
+    """coordinator director chief spokesperson spokesman spokeswoman official commander
+    minister president governor mayor officer resident worker driver owner manager specialist
+    secretary head analyst economist professor doctor nurse witness survivor farmer teacher
+    student neighbor neighbour engineer lawyer attorney commissioner sheriff inspector captain
+    superintendent chairman chairwoman founder executive researcher scientist spokesperson
+    counselor councillor councilman councilwoman senator lawmaker judge prosecutor""".split()
+)
 
 
 @dataclass
@@ -163,17 +207,20 @@ class Mentions:
 
     def _read_run(self, text: str, offset: int, run: str, paragraph: int) -> None:
         words = run.split()
+        starts = [m.start() + offset for m in re.finditer(r"\S+", run)]
         i = 0
         while i < len(words):
-            if not words[i][:1].isupper() or words[i].lower() in _NOT_NAMES:
+            if not words[i][:1].isupper() or words[i].lower().rstrip(".") in _NOT_NAMES:
                 i += 1
                 continue
             j = i
-            while j + 1 < len(words) and (words[j + 1][:1].isupper() or (words[j + 1].lower() in _NAME_CONNECTORS and j + 2 < len(words) and words[j + 2][:1].isupper())):
+            while j + 1 < len(words) and not _ends_name(words[j]) and (
+                words[j + 1][:1].isupper()
+                or (words[j + 1].lower() in _NAME_CONNECTORS and j + 2 < len(words) and words[j + 2][:1].isupper())
+            ):
                 j += 1
             name = " ".join(words[i: j + 1]).rstrip(".,’'")
-            pos = offset + len(" ".join(words[:i])) + (1 if i else 0)
-            self._classify(text, pos, name, paragraph)
+            self._classify(text, starts[i], name, paragraph)
             i = j + 1
 
     def _classify(self, text: str, pos: int, name: str, paragraph: int) -> None:
@@ -182,24 +229,26 @@ class Mentions:
             self.orgs.append((name, paragraph))
             return
         person = strip_titles(name)
-        if not person:
+        if not person or _is_place_like(person):
             return
-        before = text[max(0, pos - 30): pos].lower()
-        after = text[pos + len(name): pos + len(name) + 40].lower()
+        before = text[max(0, pos - 40): pos].lower()
+        after = text[pos + len(name): pos + len(name) + 60].lower()
         gender = None
-        kin = re.search(r"(\w+),?\s*$", before)
-        if kin and kin.group(1) in KIN_FEMALE or re.search(r"\b(?:mrs|ms|miss)\.?\s*$", before):
+        kin = re.search(r"(\w+)\W*$", before)
+        kin_word = kin.group(1) if kin else ""
+        if kin_word in KIN_FEMALE or re.search(r"\b(?:mrs|ms|miss)\.?\s*$", before):
             gender = "f"
-        elif kin and kin.group(1) in KIN_MALE or re.search(r"\bmr\.?\s*$", before):
+        elif kin_word in KIN_MALE or re.search(r"\bmr\.?\s*$", before):
             gender = "m"
-        is_person = (
-            len(person.split()) >= 2
-            or gender is not None
+        evidence = (
+            gender is not None
             or len(name.split()) > len(person.split())  # it had a title
-            or re.match(r"\s*,\s*(?:\d{1,3}\b|a |an |the |who |whose |director|head|chief|spokes)", after) is not None
+            or kin_word in ROLE_BEFORE
+            or re.match(r"\s*,\s*(?:\d{1,3}\b|an? |the |who |whose |\w+ (?:of|for|at) )", after) is not None
             or re.match(rf"\s*(?:{SPEECH_VERBS})\b", after) is not None
+            or any(p.name.split()[-1] == person.split()[-1] for p in self.people)
         )
-        if is_person and not _is_place_like(person):
+        if evidence:
             self.people.append(Person(person, paragraph, pos, gender))
 
     def full_name(self, name: str) -> str:
@@ -211,30 +260,28 @@ class Mentions:
                 return p.name
         return name
 
-    def gender_of(self, name: str) -> str | None:
-        for p in reversed(self.people):
-            if p.name == name or p.name.split()[-1] == name.split()[-1]:
-                if p.gender:
-                    return p.gender
-        return None
-
-    def pronoun(self, pronoun: str, paragraph: int, before: int, last_speaker: str | None) -> str | None:
-        """The person (or organisation) a speaker pronoun points back to."""
+    def pronoun(self, pronoun: str, paragraph: int, before: int, previous: tuple[str, int] | None) -> str | None:
+        """The person (or organisation) a speaker pronoun points back to. `previous` is the
+        speaker of the statement before, with its paragraph."""
         kind = PRONOUNS.get(pronoun.lower())
         if kind in ("o", "p"):
             for name, para in reversed(self.orgs):
                 if para <= paragraph:
                     return name
-            return last_speaker
+            return previous[0] if previous else None
         if kind is None or kind == "s":
-            return last_speaker
-        candidates = [p for p in self.people if p.paragraph < paragraph or (p.paragraph == paragraph and p.offset < before)]
-        if not candidates:
-            return last_speaker
-        nearest_para = candidates[-1].paragraph
-        if last_speaker and nearest_para < paragraph - 0:
-            # a quote continuing the previous speaker's paragraph
-            pass
+            return previous[0] if previous else None
+        candidates = [
+            p for p in self.people if p.paragraph < paragraph or (p.paragraph == paragraph and p.offset < before)
+        ]
+        if previous and previous[1] >= paragraph - 1:
+            # "X said ... . 'Quote,' he said.": the speaker just before, unless a person of the
+            # other gender was named in between
+            gender = self.gender_of(previous[0])
+            if gender in (None, kind) and not any(
+                p.paragraph >= previous[1] and p.gender == kind and p.name != previous[0] for p in candidates
+            ):
+                return previous[0]
         for para in sorted({p.paragraph for p in candidates}, reverse=True)[:3]:
             group = [p for p in candidates if p.paragraph == para]
             matching = [p for p in group if p.gender == kind]
@@ -243,17 +290,31 @@ class Mentions:
             neutral = [p for p in group if p.gender is None]
             if neutral:
                 return neutral[0].name
-        return last_speaker
+        return previous[0] if previous else None
+
+    def gender_of(self, name: str) -> str | None:
+        for p in reversed(self.people):
+            if p.gender and (p.name == name or p.name.split()[-1] == name.split()[-1]):
+                return p.gender
+        return None
 
     def org_like(self, word: str, paragraph: int) -> str | None:
         for name, para in reversed(self.orgs):
-            if para <= paragraph and word.lower() in name.lower():
+            if para <= paragraph and word.lower() in name.lower().split():
                 return name
         return None
 
 
+def _ends_name(word: str) -> bool:
+    """A full stop after a word that is not an initial or a title ends the name: "Nevada. Becker"."""
+    return word.endswith(".") and len(word.rstrip(".")) > 2 and word.lower().rstrip(".") not in TITLES
+
+
 def _is_place_like(name: str) -> bool:
-    return name.split()[-1].lower() in {"street", "road", "avenue", "county", "city", "river", "island", "valley", "mountains", "bay", "strip", "bank", "coast"}
+    return name.split()[-1].lower() in {
+        "street", "road", "avenue", "county", "city", "river", "island", "valley", "mountains", "bay",
+        "strip", "bank", "coast", "district", "province", "state", "parish", "region", "lake", "sea",
+    }
 
 
 def strip_titles(name: str) -> str:
@@ -271,7 +332,18 @@ def strip_titles(name: str) -> str:
     return " ".join(rest)
 
 
-def clean_speaker(phrase: str, mentions: Mentions, paragraph: int, offset: int, last_speaker: str | None) -> str | None:
+_ROLE = re.compile(
+    r"^(?:an?|the)?\s*(?:[\w-]+\s+){0,2}?(?:spokesperson|spokesman|spokeswoman|head|chief|director|official|"
+    r"officials|representative|member|leader|secretary|minister|analysis|statement|report|results?|data)s?"
+    r"\s+(?:posted\s+)?(?:for|of|at|with|by|from)\s+(?:the\s+)?(.+)$",
+    re.IGNORECASE,
+)
+_GENERIC_HEAD = re.compile(r"^(?:an?|the|one|another)\s+[a-z]", re.IGNORECASE)
+
+
+def clean_speaker(
+    phrase: str, mentions: Mentions, paragraph: int, offset: int, previous: tuple[str, int] | None
+) -> str | None:
     """A speaker phrase as written -> the name to report."""
     phrase = re.sub(r"\([^)]*\)", "", phrase).strip(" ,.")
     phrase = re.sub(r"\s+", " ", phrase)
@@ -279,29 +351,34 @@ def clean_speaker(phrase: str, mentions: Mentions, paragraph: int, offset: int, 
         return None
     low = phrase.lower()
     if low in PRONOUNS:
-        return mentions.pronoun(low, paragraph, offset, last_speaker)
+        return mentions.pronoun(low, paragraph, offset, previous)
     head, _, appositive = phrase.partition(",")
     head = head.strip()
-    # a role: "a spokesperson for the Palestine Red Crescent Society", "the head of INDECI"
-    role = re.match(r"^(?:an?|the)?\s*(?:[\w-]+\s+){0,2}?(?:spokesperson|spokesman|spokeswoman|head|chief|director|official|officials|representative|member|leader|secretary|minister)s?\s+(?:for|of|at|with)\s+(?:the\s+)?(.+)$", head, re.IGNORECASE)
+    role = _ROLE.match(head)
     if _looks_like_name(head) and not role:
-        name = strip_titles(head) or head
         if any(w.lower().strip(".,’'") in ORG_WORDS for w in head.split()):
             return re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.IGNORECASE)
+        name = strip_titles(head) or head
         return mentions.full_name(name)
+    if _GENERIC_HEAD.match(phrase):
+        # "a woman who lives across the river ... gave only her first name, Sabine"
+        tail = re.search(r",\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)$", phrase)
+        if tail and not role:
+            return mentions.full_name(tail.group(1))
     if role:
         return role.group(1).strip()
-    # "a department spokesperson", "the ministry", "Prosecutors", "the state environment ministry"
-    words = head.split()
-    words = [w for w in words if w.lower() not in {"the", "a", "an"}]
-    if words and words[-1].lower().rstrip("s") in {"spokesperson", "spokesman", "spokeswoman", "official", "source", "representative"} and len(words) >= 2:
+    words = [w for w in head.split() if w.lower() not in {"the", "a", "an"}]
+    if len(words) >= 2 and words[-1].lower().rstrip("s") in {"spokesperson", "spokesman", "spokeswoman", "official", "source", "representative"}:
+        caps = [w for w in words[:-1] if w[:1].isupper() or w.lower() in _NAME_CONNECTORS]
+        if len(caps) == len(words) - 1 and caps:
+            return " ".join(caps)  # "A Department for Transport spokesperson"
         for modifier in words[:-1]:
             org = mentions.org_like(modifier, paragraph)
             if org:
                 return org
     # a capitalised name inside a longer phrase: "Israeli Prime Minister Benjamin Netanyahu"
-    caps = re.findall(r"(?:[A-Z][\w'’.-]+(?:\s+(?:of|for|the|de|al)?\s*[A-Z][\w'’.-]+)*)", head)
-    if caps and len(words) > 4:
-        best = max(caps, key=len)
+    caps_runs = re.findall(r"(?:[A-Z][\w'’.-]+(?:\s+(?:of|for|the|de|al)?\s*[A-Z][\w'’.-]+)*)", head)
+    if caps_runs and len(words) > 4:
+        best = max(caps_runs, key=len)
         return mentions.full_name(strip_titles(best) or best)
     return " ".join(words) if words else None

@@ -25,7 +25,9 @@ from tracker.quotes import QuoteScan, mask, quoted_words, scan
 from tracker.speakers import Mentions, clean_speaker, find_attribution
 from tracker.text import content_words, key, sentence_spans
 
-SAME_CLAIM = 0.7  # claims at least this similar (figures masked) are one claim, reworded
+SAME_CLAIM_CANDIDATE = 0.45  # claims this similar (figures masked) may be one claim, reworded
+NOVEL_RUN = 3  # ... unless one says at least this many new words in a row
+NOVEL_TOTAL = 5  # ... or this many new words in all
 REWORDING = 0.35  # quotes at least this similar are a rewording of each other
 _VAGUE = frozenset(
     """dozens hundreds thousands scores tens millions billions several few many some more
@@ -79,30 +81,27 @@ def extract(article: Article) -> list[Statement]:
     """Every statement in the article, in reading order."""
     mentions = Mentions()
     groups: list[_Group] = []
-    last_speaker: str | None = None
+    previous: tuple[str, int] | None = None  # the last speaker named, with its paragraph
     carry: _Group | None = None  # a quote left open at the end of the previous paragraph
     for p, para in enumerate(article.paragraphs):
         quote_scan = scan(para)
-        current: _Group | None = None
-        if carry is not None and quote_scan.opens_with_quote:
-            current = carry
+        mentions.read(_unquoted(para, quote_scan.spans), p)
+        current: _Group | None = carry if carry is not None and quote_scan.opens_with_quote else None
         carry = None
         for sent in _sentences(para, p, quote_scan):
             masked = mask(sent.text, sent.quoted)
             cue = find_attribution(masked)
             speaker = None
             if cue is not None:
-                speaker = clean_speaker(cue.phrase, mentions, p, sent.start + cue.start, last_speaker)
-            mentions.read(_unquoted(sent.text, sent.quoted), p)
-            is_quote = sent.quote_share >= 0.5 or (sent.quoted_words >= 3 and cue is not None) or sent.quoted_words >= 4
+                speaker = clean_speaker(cue.phrase, mentions, p, sent.start + cue.start, previous)
+            continues = any(a < sent.start < b for a, b in quote_scan.spans)  # begins inside an open quote
+            opens = bool(sent.quoted) and sent.quoted[0][0] <= 1
+            is_quote = continues or sent.quote_share >= 0.5 or sent.quoted_words >= 4 or (
+                sent.quoted_words >= 2 and cue is not None
+            )
             if is_quote:
-                joins = (
-                    current is not None
-                    and current.kind == "quote"
-                    and (speaker is None or current.speaker is None or speaker == current.speaker)
-                    and (sent.quote_share >= 0.5 or cue is None)
-                    and not (current.speaker is not None and cue is not None and sent.quote_share < 0.5)
-                )
+                same_speaker = speaker is None or current is None or current.speaker in (None, speaker)
+                joins = current is not None and current.kind == "quote" and (continues or (opens and same_speaker))
                 if joins and current is not None:
                     current.sentences.append(sent)
                     if current.speaker is None and speaker:
@@ -115,19 +114,22 @@ def extract(article: Article) -> list[Statement]:
                 groups.append(_Group([sent], speaker, "claim"))
             else:
                 current = None
-            if groups and groups[-1].speaker:
-                last_speaker = groups[-1].speaker
+            if speaker and groups and groups[-1].speaker == speaker:
+                previous = (speaker, p)
         if current is not None and current.kind == "quote" and quote_scan.open_at_end:
             carry = current
     # a quote with no cue anywhere: the person it opens with, else the speaker before it
     statements: list[Statement] = []
-    previous: str | None = None
+    last: str | None = None
     for g in groups:
         if g.speaker is None and g.kind == "quote":
             first = g.sentences[0]
             lead = re.match(r"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s", _unquoted(first.text, first.quoted))
-            g.speaker = mentions.full_name(lead.group(1)) if lead and lead.group(1).lower() not in {"the", "a", "but", "and", "in", "as", "it", "this", "that"} else previous
-        previous = g.speaker or previous
+            if lead and lead.group(1).lower() not in {"the", "a", "but", "and", "in", "as", "it", "this", "that", "he", "she", "they", "we", "i"}:
+                g.speaker = mentions.full_name(lead.group(1))
+            else:
+                g.speaker = last
+        last = g.speaker or last
         statements.append(g.statement())
     return statements
 
@@ -151,6 +153,42 @@ def _bag(text: str) -> Counter[str]:
             continue
         out[w] += 1
     return out
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _claim_words(s: Statement) -> list[str]:
+    """The words of what is claimed: attribution (speaker and cue) and figures left out."""
+    text = s.text
+    cue = find_attribution(mask(text, scan(text).spans))
+    if cue is not None:
+        for part in (cue.phrase, cue.verb):
+            text = text.replace(part, " ")
+    return [_stem(w) for w in _bag(text).elements()]
+
+
+def _substantive(a: Statement, b: Statement) -> bool:
+    """Does one claim say something the other does not (a run of new words, or many),
+    rather than the same thing reworded or with new figures?"""
+    wa, wb = _claim_words(a), _claim_words(b)
+    sa, sb = set(wa), set(wb)
+    for words, other in ((wa, sb), (wb, sa)):
+        run = longest = total = 0
+        for w in words:
+            if w in other:
+                run = 0
+            else:
+                run += 1
+                total += 1
+                longest = max(longest, run)
+        if longest >= NOVEL_RUN or total >= NOVEL_TOTAL:
+            return True
+    return False
 
 
 def changes(
@@ -195,7 +233,7 @@ def changes(
         if i in used_old or j in used_new:
             continue
         o, n = old_left[i], new_left[j]
-        if o.kind == "claim" and n.kind == "claim" and score >= SAME_CLAIM:
+        if o.kind == "claim" and n.kind == "claim" and score >= SAME_CLAIM_CANDIDATE and not _substantive(o, n):
             same.add((i, j))
         elif score >= REWORDING:
             reworded.append(Rewording(o, n))
