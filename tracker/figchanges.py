@@ -170,7 +170,7 @@ def _pair_in_sentence(olds: list[_Fig], news: list[_Fig]) -> tuple[list[FigureCh
 
 def _gap_score(a: _Fig, b: _Fig, pos_a: float, pos_b: float) -> float:
     score = similarity(a.label_bag, b.label_bag)
-    if a.figure.unit and a.figure.unit == b.figure.unit:
+    if score > 0 and a.figure.unit and a.figure.unit == b.figure.unit:
         score += 0.2
     return score - 0.15 * abs(pos_a - pos_b)
 

@@ -211,7 +211,12 @@ def _read_digits(toks: list[_Tok], i: int, m: re.Match[str], sentence: str) -> _
     return _Raw(i, last, value, unit, "digits")
 
 
+_VAGUE_BEFORE = frozenset("few couple several many some dozen dozens hundreds thousands tens".split())
+
+
 def _read_words(toks: list[_Tok], i: int) -> _Raw | None:
+    if i > 0 and toks[i - 1].low in _VAGUE_BEFORE and toks[i].low in {"hundred", "thousand", "million", "billion"}:
+        return None  # "a couple hundred", "several thousand": not a number anyone can follow
     j = i
     parts: list[str] = []
     while j < len(toks):

@@ -20,12 +20,12 @@ SPEECH_VERBS = (
     "recalled|admitted|stressed|emphasized|emphasised|maintained|suggested|asserted|testified|"
     "predicted|predicts|cautioned|complained|countered|conceded|remarked|observed|"
     "announced|announces|declared|confirmed|confirms|reported|reports|revealed|disclosed|"
-    "indicated|promised|vowed|pledged|estimated|estimates"
+    "indicated|promised|vowed|pledged"
 )
 # Verbs of doing as much as saying: a cue only with "that", a quote, or closing the sentence.
 WEAK_VERBS = frozenset(
     "announced announces declared confirmed confirms reported reports revealed disclosed indicated "
-    "promised vowed pledged estimated estimates".split()
+    "promised vowed pledged".split()
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
@@ -88,18 +88,71 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|getting)\s+(?
 
 def _words_before(masked: str, end: int) -> str:
     """The noun phrase that ends at `end`, up to a clause boundary, an appositive kept whole:
-    "Lina Qasem, a spokesperson for X," -> "Lina Qasem, a spokesperson for X"."""
+    "Lina Qasem, a spokesperson for X," -> "Lina Qasem, a spokesperson for X";
+    "Jackson, 28, who was raised in ..., said" -> "Jackson, 28, who was raised in ..."."""
     before = masked[:end].rstrip()
     before = re.sub(r"\s*\([^()]*\)", "", before)
     if before.endswith(","):
         inner = before[:-1]
-        appositive = re.search(r",\s*([^,]{1,160})$", inner)
-        if appositive:
-            head = _last_np(inner[: appositive.start()])
+        segments = inner.split(",")
+        for i in range(len(segments) - 1, 0, -1):
+            later = segments[i:]
+            if not all(re.match(r"\s*(?:[a-z0-9]|\S*\d)", seg) for seg in later):
+                break
+            head = _last_np(",".join(segments[:i]))
             if head and _looks_like_name(head):
-                return head + ", " + appositive.group(1).strip()
+                return head + ", " + ",".join(later).strip()
         before = inner
     return _last_np(before)
+
+
+_NP_BREAKERS = frozenset(
+    """is are was were be been being has have had will would could should can may might must
+    do does did to that which who whom whose if because""".split()
+)
+_GROUP_NOUNS = frozenset(
+    """officials police authorities prosecutors investigators scientists researchers experts
+    analysts witnesses residents sources officers spokesperson spokesman spokeswoman official
+    agency ministry department company government statement report data results documents
+    court judge prosecutor lawyers attorneys attorney aides aide organizers organisers
+    forecasters doctors medics rescuers firefighters troops military army survey study poll
+    family relatives neighbors neighbours friends parents colleagues economists traders
+    critics supporters opponents lawmakers leaders diplomats negotiators woman man women men
+    person people boy girl child resident witness survivor worker employee passenger student
+    teacher nurse doctor farmer shopkeeper owner neighbor neighbour member source expert
+    spokespeople representative""".split()
+)
+
+
+def plausible_speaker(phrase: str) -> bool:
+    """Could this phrase name who spoke? A name, a pronoun, or a noun phrase that ends in a
+    person or body ("the ministry", "a department spokesperson"); never a clause."""
+    if re.search(r"\bQ+\b", phrase):
+        return False
+    phrase = re.split(r"\s+(?:who|whose|which)\s", phrase)[0]
+    words = phrase.replace(",", " ").split()
+    if not words or len(words) > 14:
+        return False
+    head = phrase.split(",")[0].split()
+    if not head:
+        return False
+    lows = [w.lower().strip(".’'") for w in head]
+    if lows[0] in {"to", "of", "for", "in", "on", "at", "from", "with", "by", "there", "this", "these", "those", "it's"}:
+        return False
+    if any(w in _NP_BREAKERS for w in lows):
+        return False
+    if len(head) == 1 and lows[0] in PRONOUNS:
+        return True
+    last = head[-1].strip(".’'")
+    low_last = last.lower()
+    return (
+        last[:1].isupper()
+        or low_last in _GROUP_NOUNS
+        or low_last.rstrip("s") in _GROUP_NOUNS
+        or low_last in ROLE_BEFORE
+        or low_last in KIN_FEMALE
+        or low_last in KIN_MALE
+    )
 
 
 def _last_np(text: str) -> str:
@@ -139,7 +192,7 @@ def find_attribution(masked: str) -> Attribution | None:
     for m in _ACCORDING.finditer(masked):
         tail = masked[m.end():]
         phrase = re.split(r"[,;]|\bwhich\b|\bwho\b", tail, maxsplit=1)[0].strip(" .")
-        if phrase and not phrase.startswith("Q"):
+        if phrase and not re.search(r"\bQ+\b", phrase) and len(phrase.split()) <= 14:
             cues.append(Attribution(phrase, "according to", m.start(), 3))
     for m in _VERB.finditer(masked):
         verb = m.group(0)
@@ -149,10 +202,17 @@ def find_attribution(masked: str) -> Attribution | None:
             continue  # "were told to keep windows closed", "was reported to"
         tail_words = len(re.sub(r"Q+", "", after).split())
         if re.search(_QUOTE_END, before) and re.match(r"\s+[A-Z]|\s+(?:a|an|the)\s", after):
-            cues.append(Attribution(_inverted_phrase(after), verb, m.start(), 1))  # '..." said X'
-            continue
-        phrase = _words_before(masked, m.start())
-        if not phrase or "Q" in phrase.split() or phrase.split()[0].lower() in {"and", "but", "or", "which", "who"}:
+            phrase = _inverted_phrase(after)
+            if plausible_speaker(phrase):
+                cues.append(Attribution(phrase, verb, m.start(), 1))  # '..." said X'
+                continue
+        if before.rstrip().endswith(",") and re.match(r"\s+(?:[A-Z]|(?:a|an|the)\s)", after) and verb in {"said", "says", "added", "wrote", "told"}:
+            phrase = _inverted_phrase(after)
+            if plausible_speaker(phrase):
+                cues.append(Attribution(phrase, verb, m.start(), 2))  # "..., said Norah West, a spokeswoman"
+                continue
+        phrase = re.sub(r"^(?:but|and|yet|so|or|then)\s+", "", _words_before(masked, m.start()), flags=re.IGNORECASE)
+        if not plausible_speaker(phrase):
             continue
         if verb in WEAK_VERBS and not (re.match(r"\s+(?:that\b|Q|[\"“])", after) or tail_words <= 4):
             continue
@@ -265,6 +325,8 @@ class Mentions:
         speaker of the statement before, with its paragraph."""
         kind = PRONOUNS.get(pronoun.lower())
         if kind in ("o", "p"):
+            if previous and previous[1] >= paragraph - 1 and not self.is_person(previous[0]):
+                return previous[0]  # "..., police said. ... , they said."
             for name, para in reversed(self.orgs):
                 if para <= paragraph:
                     return name
@@ -274,7 +336,7 @@ class Mentions:
         candidates = [
             p for p in self.people if p.paragraph < paragraph or (p.paragraph == paragraph and p.offset < before)
         ]
-        if previous and previous[1] >= paragraph - 1:
+        if previous and previous[1] >= paragraph - 1 and self.is_person(previous[0]):
             # "X said ... . 'Quote,' he said.": the speaker just before, unless a person of the
             # other gender was named in between
             gender = self.gender_of(previous[0])
@@ -291,6 +353,10 @@ class Mentions:
             if neutral:
                 return neutral[0].name
         return previous[0] if previous else None
+
+    def is_person(self, name: str) -> bool:
+        last = name.split()[-1]
+        return any(p.name == name or p.name.split()[-1] == last for p in self.people)
 
     def gender_of(self, name: str) -> str | None:
         for p in reversed(self.people):

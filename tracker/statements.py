@@ -29,6 +29,12 @@ SAME_CLAIM_CANDIDATE = 0.45  # claims this similar (figures masked) may be one c
 NOVEL_RUN = 3  # ... unless one says at least this many new words in a row
 NOVEL_TOTAL = 5  # ... or this many new words in all
 REWORDING = 0.35  # quotes at least this similar are a rewording of each other
+# Notes about the story rather than statements in it.
+EDITORIAL = re.compile(
+    r"(?i)\b(?:reported from|contributed (?:to )?(?:this )?report|contributed reporting|"
+    r"developing story|this (?:story|article) (?:has been|was|will be) (?:updated|corrected)|"
+    r"an earlier version of this)"
+)
 _VAGUE = frozenset(
     """dozens hundreds thousands scores tens millions billions several few many some more
     than least about nearly almost around roughly approximately over under up fewer less
@@ -109,7 +115,7 @@ def extract(article: Article) -> list[Statement]:
                 else:
                     current = _Group([sent], speaker, "quote")
                     groups.append(current)
-            elif cue is not None:
+            elif cue is not None and not EDITORIAL.search(sent.text):
                 current = None
                 groups.append(_Group([sent], speaker, "claim"))
             else:
@@ -233,8 +239,9 @@ def changes(
         if i in used_old or j in used_new:
             continue
         o, n = old_left[i], new_left[j]
-        if o.kind == "claim" and n.kind == "claim" and score >= SAME_CLAIM_CANDIDATE and not _substantive(o, n):
-            same.add((i, j))
+        claims = "claim" in (o.kind, n.kind) or key(quoted_text(o)) == key(quoted_text(n))
+        if claims and score >= SAME_CLAIM_CANDIDATE and not _substantive(o, n):
+            same.add((i, j))  # the same claim, reworded or with new figures
         elif score >= REWORDING:
             reworded.append(Rewording(o, n))
         else:

@@ -81,11 +81,25 @@ def paragraphs(text: str) -> list[str]:
             blocks.append("\n".join(current))
         else:
             blocks = lines
+        blocks = _reattach_closing_quotes(blocks)
     out = []
     for block in blocks:
         block = normalise(block)
         if block:
             out.append(block)
+    return out
+
+
+def _reattach_closing_quotes(lines: list[str]) -> list[str]:
+    """Sentence splitters put a quote's closing mark at the start of the next line
+    ('..." Walmart said' split as '...' / '" Walmart said'): give it back."""
+    out: list[str] = []
+    for line in lines:
+        m = re.match(r'^(\s*)(["”’]+)(\s+)(?=\S)', line)
+        if out and m and (out[-1].count('"') % 2 == 1 or out[-1].count("“") > out[-1].count("”")):
+            out[-1] = out[-1].rstrip() + m.group(2)
+            line = m.group(1) + line[m.end():]
+        out.append(line)
     return out
 
 
@@ -192,6 +206,10 @@ def sentence_spans(paragraph: str) -> list[Span]:
 
 def _add_span(spans: list[Span], line: str, start: int, end: int, offset: int) -> None:
     piece = line[start:end]
+    bullet = _BULLET.match(piece.lstrip())
+    if bullet:
+        start += len(piece) - len(piece.lstrip()) + bullet.end()
+        piece = line[start:end]
     lead = len(piece) - len(piece.lstrip())
     piece = piece.strip()
     if piece:
