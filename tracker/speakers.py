@@ -53,8 +53,8 @@ ORG_WORDS = frozenset(
     network news times press foundation fund trust airlines railways rail chemie energy
     exchange reserve parliament congress senate assembly cabinet coalition alliance campaign
     church school club league federation prosecutors prosecutor's utility utilities
-    co ltd plc llc gmbh ag sa fire station command unit team consortium municipality city
-    county state province district region embassy""".split()
+    co ltd plc llc gmbh ag sa consortium municipality embassy centers centres survey
+    observatory agency""".split()
 )
 KIN_FEMALE = frozenset("mother wife daughter sister grandmother aunt niece girlfriend widow woman girl mom mum".split())
 KIN_MALE = frozenset("father husband son brother grandfather uncle nephew boyfriend widower man boy dad".split())
@@ -155,12 +155,28 @@ def plausible_speaker(phrase: str) -> bool:
     )
 
 
+_CLAUSE_CUT = re.compile(
+    r"(?:[,;:(—–]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b|[\"”’]\s|Q[\"”’]?\s)"
+)
+
+
+def _cuts(text: str) -> list[int]:
+    """Where a clause boundary ends in `text`; "and" inside a name ("Centers for Disease
+    Control and Prevention", "Bruce and Dana DeKalb") is no boundary."""
+    out = []
+    for m in _CLAUSE_CUT.finditer(text):
+        if m.group(0) == "and":
+            before = text[: m.start()].split()
+            after = text[m.end():].split()
+            if before and after and before[-1][:1].isupper() and after[0][:1].isupper():
+                continue
+        out.append(m.end())
+    return out
+
+
 def _last_np(text: str) -> str:
     text = _TRAILING.sub("", text.rstrip(" ,"))
-    cut = max(
-        (m.end() for m in re.finditer(r"(?:[,;:(—–]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b|[\"”’]\s|Q[\"”’]?\s)", text)),
-        default=0,
-    )
+    cut = max(_cuts(text), default=0)
     phrase = text[cut:].strip(" ,\"”“’")
     words = phrase.split()
     if len(words) > 9:
@@ -284,8 +300,7 @@ class Mentions:
             i = j + 1
 
     def _classify(self, text: str, pos: int, name: str, paragraph: int) -> None:
-        low_words = [w.lower().strip(".,'’") for w in name.split()]
-        if any(w in ORG_WORDS for w in low_words):
+        if is_org(name):
             self.orgs.append((name, paragraph))
             return
         person = strip_titles(name)
@@ -371,6 +386,14 @@ class Mentions:
         return None
 
 
+def is_org(name: str) -> bool:
+    """An organisation's name ends in, or is built around, an organisation word:
+    "Israel Defense Forces", "Ministry of Health", "Centers for Disease Control"."""
+    words = [w.lower().strip(".,'’") for w in name.split()]
+    heads = words[-1:] + [words[i - 1] for i in range(1, len(words)) if words[i] in {"of", "for"}]
+    return any(w in ORG_WORDS for w in heads)
+
+
 def _ends_name(word: str) -> bool:
     """A full stop after a word that is not an initial or a title ends the name: "Nevada. Becker"."""
     return word.endswith(".") and len(word.rstrip(".")) > 2 and word.lower().rstrip(".") not in TITLES
@@ -422,7 +445,7 @@ def clean_speaker(
     head = head.strip()
     role = _ROLE.match(head)
     if _looks_like_name(head) and not role:
-        if any(w.lower().strip(".,’'") in ORG_WORDS for w in head.split()):
+        if is_org(head):
             return re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.IGNORECASE)
         name = strip_titles(head) or head
         return mentions.full_name(name)

@@ -1,0 +1,103 @@
+"""Reading figures from sentences (tracker.figures, tracker.numbers)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tracker.figures import figures
+from tracker.numbers import format_value, parse_digits, parse_words
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two million", 2_000_000),
+        ("Thirty-six", 36),
+        ("half a million", 500_000),
+        ("a dozen", 12),
+        ("one hundred and twenty", 120),
+        ("a million", 1_000_000),
+        ("nine", 9),
+        ("dozens", None),
+        ("hundreds", None),
+        ("a", None),
+    ],
+)
+def test_number_words(text: str, value: float | None) -> None:
+    assert parse_words(text) == value
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_digits_round_trip_through_formatting(n: int) -> None:
+    assert parse_digits(format_value(n)) == n
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("More than 15,000 people have been killed.", [15_000]),
+        ("The fire was 35% contained.", [35]),
+        ("Customers withdrew $1.2 billion in a week.", [1_200_000_000]),
+        ("Entergy said about 1.3 million customers lost power.", [1_300_000]),
+        ("The union wants £40m over two years.", [40_000_000, 2]),
+        ("Between 8 and 12 inches of rain fell.", [8, 12]),
+        ("At least nine miners were trapped.", [9]),
+        ("Thirty-six people remain unaccounted for.", [36]),
+        ("Residents within a 5-kilometer radius were told to stay inside.", [5]),
+        ("A 48.6 percent share.", [48.6]),
+        ("It would pay 25 million rupiah (about $1,580) to each family.", [25_000_000, 1580]),
+    ],
+)
+def test_values(sentence: str, values: list[float]) -> None:
+    assert [f.value for f in figures(sentence)] == values
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The quake struck at 4:52 a.m. on Tuesday.",
+        "It happened at 7 a.m. local time.",
+        "Talks resumed on October 7 in Cairo.",
+        "The plant reopened in 2019.",
+        "Ruiz, 41, said she was afraid.",
+        "Patients were aged 34 to 91.",
+        "Their ages range from 29 to 93.",
+        "Traffic on Route 9 and the A40 and I-10 was halted.",
+        "A 34-year-old man was arrested.",
+        "It was the third strike this year.",
+        "A couple hundred men broke off.",
+        "Dozens were injured.",
+        "One of the men was rescued.",
+    ],
+)
+def test_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Since October 7, more than 15,000 people, including 6,150 children, have been killed in Gaza.", "killed"),
+        ("The fire had burned 18,900 acres by Tuesday.", "acres"),
+        ("Rescuers pulled 97 survivors from the water.", "survivors"),
+        ("The death toll from the quake rose to at least 312.", "toll"),
+        ("Marquez had received 585,468 votes and Becker 566,390.", "marquez"),
+    ],
+)
+def test_label_says_what_is_counted(sentence: str, word: str) -> None:
+    assert word in figures(sentence)[0].label.lower()
+
+
+def test_qualifier_and_text() -> None:
+    (fig,) = figures("Officials said more than 2,700 trucks crossed.")
+    assert fig.qualifier == "more than"
+    assert fig.text == "more than 2,700"
+    assert fig.sentence[fig.start:fig.end] == fig.text
+
+
+@given(st.text(max_size=400))
+def test_any_text_reads_without_error(text: str) -> None:
+    for fig in figures(text):
+        assert fig.sentence[fig.start:fig.end] == fig.text

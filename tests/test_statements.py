@@ -1,0 +1,100 @@
+"""Quotes, attributed claims and their speakers (tracker.statements, tracker.speakers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.model import Article
+from tracker.statements import changes, extract
+
+
+def _article(*paragraphs: str) -> Article:
+    return Article("Headline", paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (["“We are ready,” said Lina Qasem, a spokesperson for the Red Crescent."], "Lina Qasem"),
+        (["“We are ready,” Blinken said on Friday."], "Blinken"),
+        (["Israeli Defense Minister Yoav Gallant said the army was ready."], "Yoav Gallant"),
+        (["The ministry said 40 people had died."], "ministry"),
+        (["About 40 people died, according to the Interior Ministry."], "Interior Ministry"),
+        (["Prosecutors in Duisburg said they had opened an investigation."], "Prosecutors in Duisburg"),
+        (["The Department for Transport welcomed it. “Passengers will be relieved,” a department spokesperson said."],
+         "Department for Transport"),
+        (["“The sky went black,” said a woman who gave only her first name, Sabine."], "Sabine"),
+        (["Becker, a former city councilman, stopped short of conceding.",
+          "“We will wait for every vote,” he said in a statement."], "Becker"),
+        (["Among them was Matías Contreras, 24, whose mother, Gladys, waited at the gate.",
+          "“When I saw his face I could breathe again,” she said."], "Gladys"),
+    ],
+)
+def test_speaker(paragraphs: list[str], speaker: str) -> None:
+    found = extract(_article(*paragraphs))
+    assert found, "no statement found"
+    assert speaker in (found[-1].speaker or "")
+
+
+def test_quote_split_around_attribution_is_one_statement() -> None:
+    (st,) = extract(_article(
+        "“Within an hour the wounded were arriving,” said Lina Qasem, a spokesperson. "
+        "“We had used the pause to move supplies. Now those convoys cannot move.”"
+    ))
+    assert st.kind == "quote"
+    assert "convoys cannot move" in st.text and "wounded were arriving" in st.text
+
+
+def test_quote_left_open_runs_into_the_next_paragraph() -> None:
+    found = extract(_article("“We lost the house. We lost the car.", "“But we are alive,” said Ana Ruiz."))
+    assert len(found) == 1
+    assert found[0].speaker == "Ana Ruiz"
+
+
+def test_claim_and_quote_by_one_person_are_two_statements() -> None:
+    found = extract(_article(
+        "Fire chief Brian Ashby said crews had stopped the fire overnight.",
+        "“We caught a break with the wind,” he told reporters.",
+    ))
+    assert [s.kind for s in found] == ["claim", "quote"]
+    assert all(s.speaker == "Brian Ashby" for s in found)
+
+
+def test_unattributed_sentence_and_editorial_note_are_not_statements() -> None:
+    assert extract(_article("The storm moved inland on Thursday.", "This is a developing story and will be updated.")) == []
+
+
+def test_claim_with_only_a_new_figure_is_not_a_new_statement() -> None:
+    old = extract(_article("According to the ministry, 32 people had been killed and dozens injured."))
+    new = extract(_article("According to the ministry, 178 people had been killed and hundreds injured."))
+    assert changes(old, new) == ([], [], [])
+
+
+def test_claim_reworded_is_not_a_new_statement() -> None:
+    old = extract(_article("About 1 in 10 people who get it die, according to the Centers for Disease Control."))
+    new = extract(_article("According to the CDC, about 1 in 10 people who get Legionnaires' disease die from it."))
+    added, removed, _ = changes(old, new)
+    assert added == [] and removed == []
+
+
+def test_claim_that_says_something_new_is_removed_and_added() -> None:
+    old = extract(_article("Search efforts were hampered by waves and were suspended at nightfall, Sultan said."))
+    new = extract(_article(
+        "Search efforts were hampered by waves but would continue through the night with navy ships, Sultan said."
+    ))
+    added, removed, reworded = changes(old, new)
+    assert len(added) == 1 and len(removed) == 1
+    assert reworded and reworded[0].old is removed[0]
+
+
+def test_quote_with_changed_words_is_removed_and_added() -> None:
+    old = extract(_article("“This is a race against time,” Urrutia said."))
+    new = extract(_article("“This remains a race against time,” Urrutia said."))
+    added, removed, _ = changes(old, new)
+    assert [s.speaker for s in added] == ["Urrutia"] and [s.speaker for s in removed] == ["Urrutia"]
+
+
+def test_quote_whose_attribution_changed_is_unchanged() -> None:
+    old = extract(_article("“We will rebuild every house,” the mayor said."))
+    new = extract(_article("“We will rebuild every house,” Mayor Ana Ruiz told reporters on Friday."))
+    assert changes(old, new) == ([], [], [])
