@@ -73,7 +73,7 @@ def test_values(sentence: str, values: list[float]) -> None:
     ],
 )
 def test_not_figures(sentence: str) -> None:
-    assert figures(sentence) == []
+    assert figures(sentence) == ()
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from tracker.model import Article, ChangeReport, HeadlineChange, SentenceChange
 from tracker.statements import changes as statement_changes
 from tracker.statements import extract as extract_statements
 from tracker.text import canonical, fingerprint
-from tracker.textdiff import word_diff
+from tracker.textdiff import paragraph_diff, word_diff
 
 
 def compare(old: Article, new: Article) -> ChangeReport:
@@ -34,7 +34,7 @@ def compare(old: Article, new: Article) -> ChangeReport:
         statements_removed=tuple(removed),
         statements_reworded=tuple(reworded),
         sentences=tuple(_sentence_change(p) for p in pairs if p.kind != "unchanged"),
-        diff=word_diff(old.text, new.text),
+        diff=paragraph_diff(old.paragraphs, new.paragraphs),
     )
 
 

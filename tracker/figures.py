@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.model import Figure
 from tracker.numbers import NUMBER_WORDS, TENS, UNITS, parse_digits, parse_words, scale_of
@@ -441,13 +442,14 @@ def _label(toks: list[_Tok], raw: _Raw, unit: str | None) -> tuple[str, str | No
     return label, counted
 
 
-def figures(sentence: str) -> list[Figure]:
+@lru_cache(maxsize=4096)
+def figures(sentence: str) -> tuple[Figure, ...]:
     """Every figure in one sentence, in order."""
     if not any(ch.isdigit() for ch in sentence) and not re.search(
         r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b",
         sentence,
     ):
-        return []
+        return ()
     toks = _tokenise(sentence)
     scanned = _scan(toks, sentence)
     raws: list[_Raw] = []
@@ -500,4 +502,4 @@ def figures(sentence: str) -> list[Figure]:
                 end=end,
             )
         )
-    return out
+    return tuple(out)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
@@ -29,14 +30,21 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+_MARKS = re.compile("[\"'“”„«»‘’]")
+
+
+@lru_cache(maxsize=8192)
 def scan(text: str, *, already_open: bool = False) -> QuoteScan:
     """Quoted spans of `text`. `already_open`: the text continues a quote left open before it."""
     spans: list[tuple[int, int]] = []
     start: int | None = 0 if already_open else None
     closer = "double" if already_open else ""
     n = len(text)
-    i = 0
-    while i < n:
+    skip_to = -1
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        if i < skip_to:
+            continue
         ch = text[i]
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
@@ -45,7 +53,7 @@ def scan(text: str, *, already_open: bool = False) -> QuoteScan:
                 start, closer = i + 1, "double"
             elif ch == "'" and nxt == "'" and not _is_word(prev):
                 start, closer = i + 2, "twin"
-                i += 1
+                skip_to = i + 2
             elif (ch == _OPEN_SINGLE or (ch == "'" and not _is_word(prev))) and _is_word(nxt):
                 start, closer = i + 1, "single"
         else:
@@ -55,7 +63,7 @@ def scan(text: str, *, already_open: bool = False) -> QuoteScan:
             elif closer == "twin" and ch == "'" and nxt == "'":
                 end_here = True
             elif closer == "single" and ch in (_CLOSE_SINGLE + "'") and not _is_word(nxt):
-                end_here = not re.match(r"s$", text[max(0, i - 1): i]) or _has_opener(text, start)
+                end_here = not (prev == "s") or _has_opener(text, start)
             if closer == "double" and ch in _OPEN_DOUBLE and i > start:
                 # a new opening mark before the old quote closed: the writer restarted the quote
                 spans.append((start, i))
@@ -64,8 +72,7 @@ def scan(text: str, *, already_open: bool = False) -> QuoteScan:
                 spans.append((start, i))
                 start = None
                 if closer == "twin":
-                    i += 1
-        i += 1
+                    skip_to = i + 2
     open_at_end = start is not None and closer in ("double", "twin")
     if start is not None and start < n:
         spans.append((start, n))

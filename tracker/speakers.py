@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Verbs that attribute speech wherever they stand ("X said ...", "..., X warned.").
 SPEECH_VERBS = (
@@ -82,7 +83,7 @@ class Attribution:
     rank: int  # 1: next to a quote; 2: closing the sentence; 3: "according to"; 4: opening the sentence; 5: elsewhere
 
 
-_QUOTE_END = r"Q[.,!?…]*[\"”’']?[,.!?…]*\s*,?\s*$"
+_QUOTE_END = re.compile(r"Q[.,!?…]*[\"”’']?[,.!?…]*\s*,?\s*$")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|getting)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -202,8 +203,11 @@ def _inverted_phrase(after: str) -> str:
     return phrase.strip(" ,.")
 
 
+@lru_cache(maxsize=8192)
 def find_attribution(masked: str) -> Attribution | None:
     """The speech cue of a sentence whose quotes are masked with 'Q'. None when it has none."""
+    if not _VERB.search(masked) and not _ACCORDING.search(masked):
+        return None
     cues: list[Attribution] = []
     for m in _ACCORDING.finditer(masked):
         tail = masked[m.end():]
@@ -217,7 +221,7 @@ def find_attribution(masked: str) -> Attribution | None:
         if _PASSIVE.search(before) or re.match(r"\s+to\b", after) and verb not in {"told", "said"}:
             continue  # "were told to keep windows closed", "was reported to"
         tail_words = len(re.sub(r"Q+", "", after).split())
-        if re.search(_QUOTE_END, before) and re.match(r"\s+[A-Z]|\s+(?:a|an|the)\s", after):
+        if _QUOTE_END.search(before) and re.match(r"\s+[A-Z]|\s+(?:a|an|the)\s", after):
             phrase = _inverted_phrase(after)
             if plausible_speaker(phrase):
                 cues.append(Attribution(phrase, verb, m.start(), 1))  # '..." said X'
@@ -234,7 +238,7 @@ def find_attribution(masked: str) -> Attribution | None:
             continue
         np_start = masked.rfind(phrase, 0, m.start())
         lead = masked[:max(0, np_start)].rstrip()
-        if re.search(_QUOTE_END, lead):
+        if _QUOTE_END.search(lead):
             rank = 1  # '...," Blinken said'
         elif tail_words <= 6 and (lead.endswith(",") or not lead):
             rank = 2  # "..., officials said."
@@ -262,6 +266,18 @@ ROLE_BEFORE = frozenset(
 )
 
 
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽΑ-ΩА-Я"
+_WORD = rf"[{_UPPER}][\w'’.-]*"
+# Capitalised words, with the small words that join names ("Ministry of Health",
+# "Centers for Disease Control and Prevention", "Ana de la Cruz").
+_NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|the|de|del|da|dos|van|von|al|bin|la|le|y|and)\s+)*{_WORD})*")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_MRS = re.compile(r"\b(?:mrs|ms|miss)\.?\s*$")
+_MR = re.compile(r"\bmr\.?\s*$")
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\b|an? |the |who |whose |\w+ (?:of|for|at) )")
+_VERB_AFTER = re.compile(rf"\s*(?:{SPEECH_VERBS})\b")
+
+
 @dataclass
 class Person:
     name: str
@@ -278,53 +294,11 @@ class Mentions:
     orgs: list[tuple[str, int]] = field(default_factory=list)
 
     def read(self, text: str, paragraph: int) -> None:
-        for m in re.finditer(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*)*", text):
-            self._read_run(text, m.start(), m.group(0), paragraph)
-
-    def _read_run(self, text: str, offset: int, run: str, paragraph: int) -> None:
-        words = run.split()
-        starts = [m.start() + offset for m in re.finditer(r"\S+", run)]
-        i = 0
-        while i < len(words):
-            if not words[i][:1].isupper() or words[i].lower().rstrip(".") in _NOT_NAMES:
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(words) and not _ends_name(words[j]) and (
-                words[j + 1][:1].isupper()
-                or (words[j + 1].lower() in _NAME_CONNECTORS and j + 2 < len(words) and words[j + 2][:1].isupper())
-            ):
-                j += 1
-            name = " ".join(words[i: j + 1]).rstrip(".,’'")
-            self._classify(text, starts[i], name, paragraph)
-            i = j + 1
-
-    def _classify(self, text: str, pos: int, name: str, paragraph: int) -> None:
-        if is_org(name):
-            self.orgs.append((name, paragraph))
-            return
-        person = strip_titles(name)
-        if not person or _is_place_like(person):
-            return
-        before = text[max(0, pos - 40): pos].lower()
-        after = text[pos + len(name): pos + len(name) + 60].lower()
-        gender = None
-        kin = re.search(r"(\w+)\W*$", before)
-        kin_word = kin.group(1) if kin else ""
-        if kin_word in KIN_FEMALE or re.search(r"\b(?:mrs|ms|miss)\.?\s*$", before):
-            gender = "f"
-        elif kin_word in KIN_MALE or re.search(r"\bmr\.?\s*$", before):
-            gender = "m"
-        evidence = (
-            gender is not None
-            or len(name.split()) > len(person.split())  # it had a title
-            or kin_word in ROLE_BEFORE
-            or re.match(r"\s*,\s*(?:\d{1,3}\b|an? |the |who |whose |\w+ (?:of|for|at) )", after) is not None
-            or re.match(rf"\s*(?:{SPEECH_VERBS})\b", after) is not None
-            or any(p.name.split()[-1] == person.split()[-1] for p in self.people)
-        )
-        if evidence:
-            self.people.append(Person(person, paragraph, pos, gender))
+        for kind, name, pos, gender, evidence in _names_in(text):
+            if kind == "org":
+                self.orgs.append((name, paragraph))
+            elif evidence or any(p.name.split()[-1] == name.split()[-1] for p in self.people):
+                self.people.append(Person(name, paragraph, pos, gender))
 
     def full_name(self, name: str) -> str:
         """'Blinken' -> 'Antony Blinken' when the article named him in full before."""
@@ -384,6 +358,61 @@ class Mentions:
             if para <= paragraph and word.lower() in name.lower().split():
                 return name
         return None
+
+
+@lru_cache(maxsize=4096)
+def _names_in(text: str) -> tuple[tuple[str, str, int, str | None, bool], ...]:
+    """(kind, name, offset, gender, evidence) for each capitalised name in a paragraph: kind
+    'org' or 'person'; evidence says the text itself shows a person (a title, an age or a
+    role in apposition, a kinship word, a speech verb after it)."""
+    out: list[tuple[str, str, int, str | None, bool]] = []
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].lower().rstrip(".") in _NOT_NAMES:
+            words.pop(0)
+        if not words:
+            continue
+        # a full stop inside the run ends a name: "Nevada. Becker"
+        pos = m.end() - len(" ".join(words))
+        start = 0
+        for k, w in enumerate(words):
+            if _ends_name(w) or k == len(words) - 1:
+                name = " ".join(words[start: k + 1]).rstrip(".,’'")
+                if name and name.lower() not in _NOT_NAMES:
+                    found = _classify(text, pos, name)
+                    if found:
+                        out.append(found)
+                pos += len(" ".join(words[start: k + 1])) + 1
+                start = k + 1
+                while start < len(words) and words[start].lower().rstrip(".") in _NOT_NAMES:
+                    pos += len(words[start]) + 1
+                    start += 1
+    return tuple(out)
+
+
+def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None, bool] | None:
+    if is_org(name):
+        return ("org", name, pos, None, True)
+    person = strip_titles(name)
+    if not person or _is_place_like(person):
+        return None
+    before = text[max(0, pos - 40): pos].lower()
+    after = text[pos + len(name): pos + len(name) + 60].lower()
+    gender = None
+    kin = _LAST_WORD.search(before)
+    kin_word = kin.group(1) if kin else ""
+    if kin_word in KIN_FEMALE or _MRS.search(before):
+        gender = "f"
+    elif kin_word in KIN_MALE or _MR.search(before):
+        gender = "m"
+    evidence = (
+        gender is not None
+        or len(name.split()) > len(person.split())  # it had a title
+        or kin_word in ROLE_BEFORE
+        or _APPOSITIVE_AFTER.match(after) is not None
+        or _VERB_AFTER.match(after) is not None
+    )
+    return ("person", person, pos, gender, evidence)
 
 
 def is_org(name: str) -> bool:

@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tracker.model import Article
 
@@ -36,6 +37,12 @@ def normalise(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+# The diff engine reads each paragraph and sentence several times (alignment, figures,
+# statements); these pure functions of one string are cached for the length of a compare.
+_CACHE = 8192
+
+
+@lru_cache(maxsize=_CACHE)
 def canonical(text: str) -> str:
     """`normalise`, then straight quote marks, plain dashes and single spaces: the form compared
     to decide whether two fetches hold the same article."""
@@ -51,6 +58,7 @@ def fingerprint(article: Article) -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=_CACHE)
 def key(text: str) -> str:
     """A matching key for sentences: lower case, letters and digits only."""
     return " ".join(re.findall(r"\w+", canonical(text).lower()))
@@ -187,7 +195,8 @@ def _ends_sentence(text: str, stop: int, after: int) -> bool:
     return not (len(word) == 1 and word.isalpha())  # an initial: "J. Smith"
 
 
-def sentence_spans(paragraph: str) -> list[Span]:
+@lru_cache(maxsize=_CACHE)
+def sentence_spans(paragraph: str) -> tuple[Span, ...]:
     """The sentences of one paragraph, as spans of it. Line breaks always end a sentence."""
     spans: list[Span] = []
     offset = 0
@@ -201,7 +210,7 @@ def sentence_spans(paragraph: str) -> list[Span]:
                 start = end
         _add_span(spans, line, start, len(line), offset)
         offset += len(line) + 1
-    return spans
+    return tuple(spans)
 
 
 def _add_span(spans: list[Span], line: str, start: int, end: int, offset: int) -> None:
@@ -250,6 +259,17 @@ STOPWORDS = frozenset(
 )
 
 
-def content_words(text: str) -> list[str]:
+@lru_cache(maxsize=_CACHE)
+def content_words(text: str) -> tuple[str, ...]:
     """Lower-cased words that carry meaning (no stop words, no punctuation)."""
-    return [w for w in re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", canonical(text).lower()) if w not in STOPWORDS]
+    return tuple(w for w in re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", canonical(text).lower()) if w not in STOPWORDS)
+
+
+def clear_caches() -> None:
+    """Forget cached readings (benchmarks measure cold compares with this)."""
+    from tracker.figures import figures
+    from tracker.quotes import scan
+    from tracker.speakers import _names_in, find_attribution
+
+    for f in (canonical, key, sentence_spans, content_words, figures, scan, _names_in, find_attribution):
+        f.cache_clear()
