@@ -333,6 +333,11 @@ _PRONOUNS = frozenset("he she it they we i you there".split())
 _SPEECH = frozenset("said says told tells added announced reported estimated according".split())
 
 
+def _cased(tok: _Tok) -> str:
+    """Names keep their capitals in a label ("killed in Gaza"); other words are lower case."""
+    return tok.text if tok.text[:1].isupper() and tok.start > 0 else tok.low
+
+
 def _skip_aside(toks: list[_Tok], k: int, hi: int) -> int:
     """Skip a bracketed or comma-fenced aside after a noun phrase: "(about $1,580)",
     ", including 6,150 children,", so that the verb after it is found."""
@@ -386,7 +391,7 @@ def _label(toks: list[_Tok], raw: _Raw, unit: str | None) -> tuple[str, str | No
         if low in DETERMINERS:
             k += 1
             continue
-        noun.append(low)
+        noun.append(_cased(t))
         k += 1
     k = _skip_aside(toks, k, hi)
     # the verb that says what happened: "people had been killed in Gaza"
@@ -401,7 +406,7 @@ def _label(toks: list[_Tok], raw: _Raw, unit: str | None) -> tuple[str, str | No
             if t.text in _BOUNDARY or t.low in CLAUSE_WORDS:
                 break
             if t.low not in DETERMINERS:
-                predicate.append(t.low)
+                predicate.append(_cased(t))
             k += 1
         while predicate and (predicate[-1] in PREPOSITIONS or predicate[-1] in AUXILIARIES):
             predicate.pop()
@@ -410,7 +415,7 @@ def _label(toks: list[_Tok], raw: _Raw, unit: str | None) -> tuple[str, str | No
         k += 1
         while k <= hi and len(predicate) < 4 and toks[k].text not in _BOUNDARY and toks[k].low not in CLAUSE_WORDS:
             if toks[k].low not in DETERMINERS and not _is_verbish(toks[k].low):
-                predicate.append(toks[k].low)
+                predicate.append(_cased(toks[k]))
             elif _is_verbish(toks[k].low):
                 break
             k += 1
@@ -424,7 +429,7 @@ def _label(toks: list[_Tok], raw: _Raw, unit: str | None) -> tuple[str, str | No
         if toks[k].text == HYPHEN or toks[k].text[:1].isdigit() or low in NUMBER_WORDS:
             k -= 1
             continue
-        if low not in DETERMINERS and low not in AUXILIARIES and low not in {"than", "least", "more", "about", "nearly", "some", "around", "almost", "roughly", "over", "approximately", "estimated", "up", "to", "as", "many", "much", "just", "of", "at", "from", "between", "by"}:
+        if low not in DETERMINERS and low not in AUXILIARIES and low not in {"than", "least", "more", "about", "nearly", "some", "around", "almost", "roughly", "over", "approximately", "estimated", "up", "to", "as", "many", "much", "just", "of", "at", "from", "between", "by", "including"}:
             left.insert(0, _ING_PARTICIPLES.get(low, toks[k].text if toks[k].text[:1].isupper() else low))
         elif low in {"to", "of", "at", "by", "from"} and left:
             break

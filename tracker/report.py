@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from tracker.model import ChangeReport, Diff, FigureChange, Statement
+from tracker.model import ChangeReport, Diff, Figure, FigureChange, Statement
 from tracker.numbers import format_value
 from tracker.wire import to_wire
 
@@ -19,7 +19,11 @@ FORMATS = ("text", "json", "markdown", "html")
 
 
 def _value(c: FigureChange, side: str) -> str:
-    f = c.old if side == "old" else c.new
+    return format_figure(c.old if side == "old" else c.new)
+
+
+def format_figure(f: Figure | None) -> str:
+    """A figure's value with its currency or percent sign: '$1,800,000,000', '35%', '14,800'."""
     if f is None:
         return "—"
     unit = f.unit or ""
@@ -72,7 +76,8 @@ def summary(report: ChangeReport, headline: str | None = None) -> str:
 
 def _short_label(label: str) -> str:
     words = label.split()
-    return " ".join(words[:4]).capitalize() if words else ""
+    text = " ".join(words[:4])
+    return text[:1].upper() + text[1:]
 
 
 def _speaker(s: Statement) -> str:
@@ -80,9 +85,20 @@ def _speaker(s: Statement) -> str:
 
 
 def marked(diff: Diff, ins: Callable[[str], str], dele: Callable[[str], str]) -> str:
+    """A diff as one text, insertions and deletions wrapped; white space at the edges of a
+    change stays outside the marks ("**said** his", not "**said **his")."""
     out = []
     for op, text in diff:
-        out.append(text if op == 0 else ins(text) if op > 0 else dele(text))
+        if op == 0:
+            out.append(text)
+            continue
+        core = text.strip()
+        if not core:
+            out.append(text if op > 0 else "")
+            continue
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()):]
+        out.append(lead + (ins(core) if op > 0 else dele(core)) + trail)
     return "".join(out)
 
 
