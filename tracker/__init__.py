@@ -1,0 +1,3 @@
+"""tracker: an update tracker for developing news stories."""
+
+__version__ = "0.1.0"
