@@ -1,0 +1,104 @@
+"""How fast is the diff engine? Prints median times; asserts nothing.
+
+  python bench/compare.py [--rounds N]
+
+1. in-process `compare()` of consecutive seed revisions (articles extracted once, caches
+   cleared before every compare, so each is a cold compare);
+2. in-process `compare()` of a 1,000-word revision pair (the first 1,000 words of a seed
+   story's last two revisions);
+3. the whole `tracker compare OLD.txt NEW.txt --format json` process, start-up included.
+
+Targets from the issue: <= 10 ms in-process for a 1,000-word pair on one core, <= 150 ms
+for the whole command on a .txt pair.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from seeds import load_stories  # noqa: E402
+from tracker.diff import compare  # noqa: E402
+from tracker.extract import article_from_html  # noqa: E402
+from tracker.model import Article  # noqa: E402
+from tracker.text import clear_caches  # noqa: E402
+
+
+def timed(fn, rounds: int) -> list[float]:  # type: ignore[no-untyped-def]
+    out = []
+    for _ in range(rounds):
+        clear_caches()
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def truncate(article: Article, words: int) -> Article:
+    kept: list[str] = []
+    count = 0
+    for p in article.paragraphs:
+        if count >= words:
+            break
+        kept.append(p)
+        count += len(p.split())
+    return Article(article.headline, tuple(kept))
+
+
+def as_txt(article: Article, path: Path) -> None:
+    path.write_text(article.headline + "\n\n" + "\n\n".join(article.paragraphs) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rounds", type=int, default=30)
+    args = ap.parse_args()
+
+    stories = load_stories()
+    revisions = [[article_from_html(p.read_bytes()) for p in s.revisions] for s in stories]
+    pair_times: list[float] = []
+    for arts in revisions:
+        for old, new in zip(arts, arts[1:], strict=False):
+            pair_times.extend(timed(lambda o=old, n=new: compare(o, n), max(3, args.rounds // 5)))
+    words = [a.words for arts in revisions for a in arts]
+    print(f"seed revisions: {sum(len(a) - 1 for a in revisions)} consecutive pairs, {min(words)}-{max(words)} words")
+    print(f"  compare() median {statistics.median(pair_times):.2f} ms, p90 "
+          f"{sorted(pair_times)[int(len(pair_times) * 0.9)]:.2f} ms (in-process, cold caches)")
+
+    longest = max(revisions, key=lambda arts: arts[-1].words)
+    old, new = truncate(longest[-2], 1000), truncate(longest[-1], 1000)
+    # pad to a full 1,000 words with the story's earlier revisions' paragraphs if short
+    if old.words < 1000:
+        extra = tuple(p for arts in revisions for p in arts[0].paragraphs)
+        old = truncate(Article(old.headline, old.paragraphs + extra), 1000)
+        new = truncate(Article(new.headline, new.paragraphs + extra), 1000)
+    t = timed(lambda: compare(old, new), args.rounds)
+    print(f"1,000-word pair ({old.words} -> {new.words} words): compare() median {statistics.median(t):.2f} ms")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp, "old.txt"), Path(tmp, "new.txt")
+        as_txt(old, a)
+        as_txt(new, b)
+        exe = Path(sys.executable).with_name("tracker")
+        cmd = [str(exe) if exe.exists() else sys.executable, *([] if exe.exists() else ["-m", "tracker"]),
+               "compare", str(a), str(b), "--format", "json"]
+        runs = []
+        for _ in range(max(5, args.rounds // 3)):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env={**os.environ})
+            runs.append((time.perf_counter() - t0) * 1000)
+        print(f"`tracker compare` on the .txt pair, whole process: median {statistics.median(runs):.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
