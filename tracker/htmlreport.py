@@ -42,3 +42,11 @@ def environment() -> Any:
 def render_change(report: ChangeReport, title: str | None = None) -> str:
     template = environment().get_template("compare.html.j2")
     return str(template.render(report=report, title=title or "Change report", summary=summary(report)))
+
+
+def render_story(context: dict[str, Any]) -> str:
+    """The standalone story report; `context` is built by `tracker.storyreport`."""
+    from tracker.charts import line_chart
+
+    template = environment().get_template("story.html.j2")
+    return str(template.render(chart=line_chart, **context))
