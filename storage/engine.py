@@ -1,0 +1,62 @@
+"""Engines for SQLite (the embedded default) and PostgreSQL (psycopg 3).
+
+SQLite: the parent directory is created, the journal is WAL (readers never block the one
+writer), foreign keys are on, and a busy timeout lets a writer wait for another. Write
+transactions begin with BEGIN IMMEDIATE (`writer(engine)`): taking the write lock up front
+means two writers queue instead of both reading and then failing to upgrade.
+PostgreSQL: `postgres://` and `postgresql://` URLs use the psycopg 3 driver.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+_WRITE = "tracker_write"
+
+
+def normalise_url(url: str) -> str:
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def make_engine(url: str) -> Engine:
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(parsed)
+    return create_engine(parsed, pool_pre_ping=True, pool_size=10, max_overflow=30, pool_recycle=1800)
+
+
+def _sqlite_engine(parsed: Any) -> Engine:
+    database = parsed.database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(parsed, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=10,
+                           max_overflow=30)
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, for transactions that will write (BEGIN IMMEDIATE on SQLite)."""
+    return engine.execution_options(**{_WRITE: True})
