@@ -3,7 +3,7 @@
 trafilatura finds the article body; this module adds what a tracker needs around it:
 the headline from the page's own `<h1>` (titles carry site names), text normalised so that
 typography and whitespace never make a new version, lines of page furniture that slip into
-the body ("Updated 10:42 AM", "Advertisement") dropped, and `page_fingerprint`, a cheap hash
+the body ("Updated 10:42 AM", "Advertisement") dropped, and `page_hash`, a cheap hash
 of a page's visible text that lets a check skip extraction when nothing visible changed.
 Importing this module is cheap; lxml and trafilatura load on first use.
 """
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.errors import ExtractError
 from tracker.model import Article
-from tracker.text import article_from_text, looks_like_headline, normalise, paragraphs
+from tracker.text import article_from_text, normalise, paragraphs
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -97,7 +97,7 @@ def article_from_html(html: bytes | str, url: str | None = None) -> Article:
     )
 
 
-def page_fingerprint(html: bytes | str) -> str:
+def page_hash(html: bytes | str) -> str:
     """A hash of the page's visible text (scripts, styles, attributes and markup ignored).
     Equal fingerprints mean extraction would find the same article: ad ids, nonces and
     build hashes live in attributes and scripts, never in visible text."""
@@ -132,5 +132,3 @@ def article_from_file(path: Path) -> Article:
     text = data.decode("utf-8", errors="replace")
     return article_from_text(text)
 
-
-__all__ = ["article_from_file", "article_from_html", "article_from_text", "is_html", "looks_like_headline", "page_fingerprint"]

@@ -1,0 +1,144 @@
+"""The alert pipeline: change events -> deliveries (the outbox) -> email / webhook sends.
+
+`fan_out` reads the events the `alerts` consumer has not seen, decides which
+subscriptions want each (filters.wants), and writes the deliveries and the consumer's new
+position in one transaction: an event becomes deliveries exactly once, even if the
+process dies between two steps. `send_due` claims due deliveries (the claim is committed
+before the network is touched) and records each attempt: sent; failed and retried later
+with exponential back-off and jitter (honouring Retry-After); or failed for good after
+`delivery_attempts` tries, visible in `tracker alerts list`. A failure never reaches the
+check that produced the change.
+
+Every message carries the event id (and webhooks the delivery id), so a receiver can
+drop the one duplicate a crash between "sent" and "recorded as sent" can cause.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from tracker.alerts.channels import SendFailed, build_channel
+from tracker.alerts.filters import Filter, wants
+from tracker.alerts.messages import Alert
+from tracker.errors import TrackerError
+from tracker.wire import from_wire
+
+if TYPE_CHECKING:
+    from storage import Store
+    from storage.rows import DeliveryRow, EventRow
+    from tracker.config import Settings
+
+log = logging.getLogger("tracker.alerts")
+
+CONSUMER = "alerts"
+HOLD_SECONDS = 120.0  # a claim outlives the slowest send (SMTP and webhook timeouts are 10-20 s)
+BASE_DELAY = 30.0
+MAX_DELAY = 6 * 3600.0
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    delivery_id: int
+    subscription_id: int
+    event_id: int
+    sent: bool
+    note: str
+    next_attempt_at: datetime | None
+
+
+def retry_delay(attempts: int, rng: random.Random, retry_after: float | None = None) -> float:
+    """Exponential back-off with full jitter on the upper half, never below Retry-After."""
+    ceiling = min(MAX_DELAY, BASE_DELAY * 2 ** max(0, attempts - 1))
+    delay = ceiling / 2 + rng.uniform(0, ceiling / 2)
+    return max(delay, retry_after or 0.0)
+
+
+def alert_for(store: Store, event: EventRow) -> Alert:
+    story = store.get_story(event.story_id)
+    report = None
+    headline = story.title or ""
+    seq = event.payload.get("seq")
+    if isinstance(seq, int) and seq > 0:
+        try:
+            headline = store.get_version(story.id, seq).headline or headline
+        except Exception:  # the version may be gone with its story; the alert still says what it can
+            log.debug("version %s/%s not found for event %s", story.id, seq, event.id)
+        if event.kind == "changed":
+            change = store.get_change(story.id, seq)
+            report = from_wire(change.report) if change is not None else None
+    return Alert(event_id=event.id, kind=event.kind, story_id=story.id, url=story.url, headline=headline,
+                 seq=seq if isinstance(seq, int) else None, at=event.created_at, report=report)
+
+
+def fan_out(store: Store, now: datetime, batch: int = 200) -> int:
+    """Turn unseen events into deliveries; returns how many deliveries were written."""
+    position = store.consumer_position(CONSUMER)
+    events = store.events_after(position, batch)
+    if not events:
+        return 0
+    subscriptions = [(s, Filter.from_dict(s.filter)) for s in store.list_subscriptions(active_only=True)]
+    deliveries: list[tuple[int, int]] = []
+    for event in events:
+        if not subscriptions:
+            break
+        report = None
+        if event.kind == "changed":
+            change = store.get_change(event.story_id, int(event.payload.get("seq", 0)))
+            report = from_wire(change.report) if change is not None else None
+        for sub, flt in subscriptions:
+            if wants(flt, event.kind, event.story_id, report):
+                deliveries.append((sub.id, event.id))
+    if not store.fan_out(CONSUMER, position, events[-1].id, deliveries, now):
+        log.info("another process turned events %s..%s into deliveries", events[0].id, events[-1].id)
+        return 0
+    if deliveries:
+        log.info("%d delivery(ies) queued for events %s..%s", len(deliveries), events[0].id, events[-1].id)
+    return len(deliveries)
+
+
+def send_due(store: Store, settings: Settings, clock: Callable[[], datetime], *, limit: int = 50,
+             rng: random.Random | None = None) -> list[Attempt]:
+    """Claim and send the deliveries that are due; record every attempt."""
+    rng = rng or random.Random()
+    attempts: list[Attempt] = []
+    for delivery in store.claim_deliveries(clock(), limit, HOLD_SECONDS):
+        attempts.append(_send_one(store, settings, delivery, clock, rng))
+    return attempts
+
+
+def _send_one(store: Store, settings: Settings, d: DeliveryRow, clock: Callable[[], datetime],
+              rng: random.Random) -> Attempt:
+    try:
+        sub = store.get_subscription(d.subscription_id)
+        alert = alert_for(store, store.get_event(d.event_id))
+        channel = build_channel(sub.channel, sub.target, sub.options, settings)
+        note = channel.send(alert)
+    except SendFailed as exc:
+        return _failed(store, settings, d, clock(), str(exc), exc.retryable, exc.retry_after, rng)
+    except TrackerError as exc:  # the subscription itself is invalid: retrying will not help
+        return _failed(store, settings, d, clock(), str(exc), False, None, rng)
+    except Exception as exc:
+        log.exception("delivery %s crashed", d.id)
+        return _failed(store, settings, d, clock(), f"unexpected error: {exc}", True, None, rng)
+    store.finish_delivery(d.id, clock(), sent=True, note=note)
+    log.info("delivery %s (event %s) sent: %s", d.id, d.event_id, note)
+    return Attempt(d.id, d.subscription_id, d.event_id, True, note, None)
+
+
+def _failed(store: Store, settings: Settings, d: DeliveryRow, now: datetime, error: str, retryable: bool,
+            retry_after: float | None, rng: random.Random) -> Attempt:
+    nxt = None
+    if retryable and d.attempts < settings.delivery_attempts:
+        nxt = now + timedelta(seconds=retry_delay(d.attempts, rng, retry_after))
+    store.finish_delivery(d.id, now, sent=False, error=error, next_attempt_at=nxt)
+    if nxt is None:
+        log.error("delivery %s (event %s) failed for good after %d attempt(s): %s", d.id, d.event_id, d.attempts, error)
+    else:
+        log.warning("delivery %s (event %s) failed (attempt %d), retrying at %s: %s", d.id, d.event_id,
+                    d.attempts, nxt.isoformat(timespec="seconds"), error)
+    return Attempt(d.id, d.subscription_id, d.event_id, False, error, nxt)

@@ -1,0 +1,170 @@
+"""`tracker alerts add | list | test | retry | remove`: email and webhook subscriptions."""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, table, when
+from tracker.errors import UsageError
+
+
+def register(sub: SubParsers) -> None:
+    p = sub.add_parser("alerts", help="email and webhook alerts about changes",
+                       description="Subscriptions send an alert for each change that matters to them. Deliveries "
+                       "go through an outbox: retried with back-off, each sent once, failures visible here.")
+    asub = p.add_subparsers(dest="alerts_command", metavar="ACTION", required=True)
+    common = common_options()
+
+    a = asub.add_parser("add", parents=[common], help="subscribe an email address or a webhook",
+                        description="Subscribe a channel to changes. Examples:\n"
+                        "  tracker alerts add --email desk@example.org --only figures,statements\n"
+                        "  tracker alerts add --webhook https://hooks.example/x --story 3 --keyword toll\n"
+                        "  tracker alerts add --webhook https://hooks.slack.com/... --slack",
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    target = a.add_mutually_exclusive_group(required=True)
+    target.add_argument("--email", metavar="ADDRESSES", help="one or more addresses, comma-separated")
+    target.add_argument("--webhook", metavar="URL", help="a URL that receives a signed JSON POST")
+    a.add_argument("--secret", help="webhook signing secret (default: a random one, printed once)")
+    a.add_argument("--slack", action="store_true", help="send a Slack-compatible message instead of the report")
+    a.add_argument("--story", type=int, action="append", default=[], metavar="ID",
+                   help="only this story (repeat for several; default: every story)")
+    a.add_argument("--only", metavar="KINDS", help="kinds of change that matter, comma-separated: figures, "
+                   "statements, headline, text, removed (default: all but text)")
+    a.add_argument("--keyword", action="append", default=[], metavar="WORD",
+                   help="only changes that mention this word (repeat for any of several)")
+    a.add_argument("--min-change", type=float, default=0.0, metavar="FRACTION",
+                   help="only figures that moved at least this much, e.g. 0.05 for 5%%")
+    format_option(a)
+    a.set_defaults(func=cmd_add)
+
+    ls = asub.add_parser("list", parents=[common], help="subscriptions and recent deliveries")
+    ls.add_argument("--deliveries", action="store_true", help="list recent deliveries instead")
+    ls.add_argument("--status", choices=("pending", "sending", "sent", "failed"), help="deliveries with this status")
+    format_option(ls)
+    ls.set_defaults(func=cmd_list)
+
+    t = asub.add_parser("test", parents=[common], help="send a test alert through a subscription now")
+    t.add_argument("subscription", type=int, metavar="ID")
+    t.set_defaults(func=cmd_test)
+
+    r = asub.add_parser("retry", parents=[common], help="send failed deliveries again")
+    r.add_argument("deliveries", type=int, nargs="*", metavar="ID", help="delivery ids (default: every failed one)")
+    r.set_defaults(func=cmd_retry)
+
+    rm = asub.add_parser("remove", parents=[common], help="remove a subscription (and its pending deliveries)")
+    rm.add_argument("subscription", type=int, metavar="ID")
+    rm.set_defaults(func=cmd_remove)
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from tracker.alerts.channels import build_channel
+    from tracker.alerts.filters import DEFAULT_KINDS, Filter
+    from tracker.bootstrap import open_store
+
+    settings = settings_of(args)
+    kinds = tuple(k.strip() for k in args.only.split(",") if k.strip()) if args.only else DEFAULT_KINDS
+    flt = Filter(kinds=kinds, keywords=tuple(args.keyword), min_change=args.min_change, stories=tuple(args.story))
+    options: dict[str, Any] = {}
+    if args.email:
+        channel, target = "email", args.email
+    else:
+        channel, target = "webhook", args.webhook
+        options["style"] = "slack" if args.slack else "json"
+        options["secret"] = args.secret or ("" if args.slack else secrets.token_urlsafe(24))
+    build_channel(channel, target, options, settings)  # validate before storing
+    with open_store(settings) as store:
+        for story_id in flt.stories:
+            store.get_story(story_id)
+        row = store.add_subscription(channel, target, options, flt.to_dict(), datetime.now(UTC))
+    if args.format == "json":
+        dump_json({"id": row.id, "channel": channel, "target": target, "filter": flt.to_dict(),
+                   "secret": options.get("secret")})
+        return 0
+    print(f"{row.id}\t{channel} {target}")
+    if channel == "webhook" and options.get("secret") and not args.secret:
+        print(f"signing secret (shown once, keep it): {options['secret']}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from tracker.bootstrap import open_store
+
+    settings = settings_of(args)
+    with open_store(settings) as store:
+        if args.deliveries or args.status:
+            rows = store.list_deliveries(status=args.status, limit=200)
+            if args.format == "json":
+                dump_json([{"id": d.id, "subscription": d.subscription_id, "event": d.event_id, "status": d.status,
+                            "attempts": d.attempts, "next_attempt_at": d.next_attempt_at, "sent_at": d.sent_at,
+                            "error": d.last_error, "note": d.note} for d in rows])
+                return 0
+            print(table([[str(d.id), str(d.subscription_id), str(d.event_id), d.status, str(d.attempts),
+                          when(d.sent_at or d.next_attempt_at), d.last_error or d.note or ""] for d in rows],
+                        ["ID", "SUB", "EVENT", "STATUS", "TRIES", "WHEN", "NOTE"]))
+            return 0
+        subs = store.list_subscriptions()
+        failed = store.list_deliveries(status="failed", limit=1000)
+    if args.format == "json":
+        dump_json([{"id": s.id, "channel": s.channel, "target": s.target, "filter": s.filter, "active": s.active,
+                    "failed_deliveries": sum(1 for d in failed if d.subscription_id == s.id)} for s in subs])
+        return 0
+    if not subs:
+        print("No subscriptions: add one with `tracker alerts add --email ADDRESS`.", file=sys.stderr)
+        return 0
+    rows = []
+    for s in subs:
+        f = s.filter
+        what = ",".join(f.get("kinds") or []) + (f" keywords={','.join(f['keywords'])}" if f.get("keywords") else "") \
+            + (f" stories={','.join(map(str, f['stories']))}" if f.get("stories") else "")
+        n_failed = sum(1 for d in failed if d.subscription_id == s.id)
+        rows.append([str(s.id), s.channel, what, f"{n_failed} failed" if n_failed else "", s.target])
+    print(table(rows, ["ID", "CHANNEL", "FILTER", "PROBLEMS", "TARGET"]))
+    return 0
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    from tracker.alerts.channels import SendFailed, build_channel
+    from tracker.alerts.messages import Alert
+    from tracker.bootstrap import open_store
+    from tracker.diff import compare
+    from tracker.model import Article
+
+    settings = settings_of(args)
+    with open_store(settings) as store:
+        sub = store.get_subscription(args.subscription)
+    channel = build_channel(sub.channel, sub.target, sub.options, settings)
+    old = Article("Test alert from tracker", ("At least 9 people were hurt, officials said.",))
+    new = Article("Test alert from tracker", ("At least 12 people were hurt, officials said.",
+                                              "“This is only a test,” said the tracker."))
+    alert = Alert(event_id=0, kind="changed", story_id=0, url="https://example.org/tracker-test",
+                  headline="Test alert from tracker", seq=2, at=datetime.now(UTC), report=compare(old, new))
+    try:
+        note = channel.send(alert)
+    except SendFailed as exc:
+        raise UsageError(f"test alert to {channel.describe()} failed: {exc}") from None
+    print(f"test alert sent through {channel.describe()}: {note}")
+    return 0
+
+
+def cmd_retry(args: argparse.Namespace) -> int:
+    from tracker.bootstrap import open_store
+
+    settings = settings_of(args)
+    with open_store(settings) as store:
+        n = store.retry_deliveries(datetime.now(UTC), args.deliveries or None)
+    print(f"{n} delivery(ies) queued again; `tracker run` sends them")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from tracker.bootstrap import open_store
+
+    settings = settings_of(args)
+    with open_store(settings) as store:
+        store.remove_subscription(args.subscription)
+    print(f"removed subscription {args.subscription}")
+    return 0

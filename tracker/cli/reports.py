@@ -1,0 +1,176 @@
+"""Report commands: diff, figures, report, digest."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, story_of
+from tracker.config import parse_duration
+from tracker.errors import UsageError
+
+if TYPE_CHECKING:
+    from storage import Store
+    from storage.rows import StoryRow
+    from tracker.storyreport import StoredVersion
+
+
+def register(sub: SubParsers) -> None:
+    common = common_options()
+    p = sub.add_parser("diff", parents=[common], help="the change report between two stored versions",
+                       description="What changed between two versions of a story (default: the last two): the "
+                       "headline, a table of changed figures, statements added, removed or reworded with their "
+                       "speakers, and the edited sentences with insertions and deletions marked.")
+    p.add_argument("story", metavar="STORY")
+    p.add_argument("--from", dest="from_seq", type=int, metavar="N", help="older version (default: the one before --to)")
+    p.add_argument("--to", dest="to_seq", type=int, metavar="M", help="newer version (default: the latest)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour in the terminal (default: auto, when stdout is a terminal)")
+    format_option(p, ("text", "markdown", "html", "json"))
+    p.set_defaults(func=cmd_diff)
+
+    p = sub.add_parser("figures", parents=[common], help="each figure of a story followed across its versions",
+                       description="Every quantity that changed in a story, as a timeline: what it counts, and its "
+                       "value at each version with the time the version was captured.")
+    p.add_argument("story", metavar="STORY")
+    format_option(p)
+    p.set_defaults(func=cmd_figures)
+
+    p = sub.add_parser("report", parents=[common], help="write a standalone HTML report of a story",
+                       description="One HTML page with no external assets: the timeline of versions, every "
+                       "revision's report, the figure timelines as charts, who said what and when, and the full "
+                       "text of a version with its changes highlighted.")
+    p.add_argument("story", metavar="STORY")
+    p.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    p.add_argument("--version", "-n", type=int, metavar="N", help="the version whose full text to show (default: latest)")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("digest", parents=[common], help="what changed across all stories recently",
+                       description="A summary of every story that changed in a period: headline, the news in one "
+                       "line, changed figures and new statements. Usable as an email body (--format html).")
+    p.add_argument("--since", default="24h", metavar="DURATION", help="how far back (default: 24h)")
+    format_option(p, ("text", "markdown", "html", "json"))
+    p.set_defaults(func=cmd_digest)
+
+
+def load_versions(store: Store, story: StoryRow, upto: int | None = None) -> list[StoredVersion]:
+    from tracker.storyreport import StoredVersion
+    from tracker.wire import from_wire
+
+    out = []
+    for meta in store.list_versions(story.id):
+        if upto is not None and meta.seq > upto:
+            break
+        version = store.get_version(story.id, meta.seq)
+        change = store.get_change(story.id, meta.seq)
+        report = from_wire(change.report) if change is not None else None
+        out.append(StoredVersion(meta.seq, version.fetched_at, version.headline or "", version.text, report,
+                                 change.summary if change is not None else None))
+    return out
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from storage.errors import NotFound
+    from tracker.bootstrap import open_store
+    from tracker.check import article_of
+    from tracker.diff import compare
+    from tracker.report import render
+
+    settings = settings_of(args)
+    with open_store(settings) as store:
+        story = story_of(store, args.story)
+        latest = story.latest_seq or 0
+        to_seq = args.to_seq or latest
+        from_seq = args.from_seq or to_seq - 1
+        if latest < 2 and args.from_seq is None:
+            raise UsageError(f"story {story.id} has {latest} version(s): a diff needs two")
+        if not (1 <= from_seq < to_seq <= latest):
+            raise UsageError(f"versions {from_seq} -> {to_seq} do not exist: story {story.id} has versions 1 to {latest}")
+        try:
+            old = article_of(store.get_version(story.id, from_seq))
+            new = article_of(store.get_version(story.id, to_seq))
+        except NotFound as exc:
+            raise UsageError(str(exc)) from None
+    report = compare(old, new)
+    title = f"Story {story.id}, version {from_seq} -> {to_seq}: {new.headline}"
+    if args.format == "text" and _colour(args.color):
+        from tracker.terminal import print_report
+
+        print_report(report, title)
+        return 0
+    sys.stdout.write(render(report, args.format, title=title))
+    return 0
+
+
+def _colour(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    import os
+
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    from tracker.bootstrap import open_store
+    from tracker.storyreport import StoryInfo, figures_json, figures_text
+
+    settings = settings_of(args)
+    with open_store(settings) as store:
+        story = story_of(store, args.story)
+        versions = load_versions(store, story)
+    info = StoryInfo(story.id, story.url, versions[-1].headline if versions else (story.title or ""))
+    if args.format == "json":
+        dump_json({"story": story.id, "url": story.url, "figures": figures_json(versions)})
+    else:
+        sys.stdout.write(figures_text(info, versions))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from tracker.bootstrap import open_store
+    from tracker.htmlreport import render_story
+    from tracker.storyreport import StoryInfo, story_context
+
+    settings = settings_of(args)
+    with open_store(settings) as store:
+        story = story_of(store, args.story)
+        versions = load_versions(store, story)
+    if not versions:
+        raise UsageError(f"story {story.id} has no versions yet: run `tracker check {story.id}` first")
+    info = StoryInfo(story.id, story.url, versions[-1].headline)
+    html = render_story(story_context(info, versions, args.version))
+    if args.output:
+        args.output.write_text(html, encoding="utf-8")
+        print(f"wrote {args.output} ({len(versions)} versions, {len(html) // 1024} KB)", file=sys.stderr)
+    else:
+        sys.stdout.write(html)
+    return 0
+
+
+def cmd_digest(args: argparse.Namespace) -> int:
+    from tracker.bootstrap import open_store
+    from tracker.digest import DigestItem, render_digest
+    from tracker.wire import from_wire
+
+    settings = settings_of(args)
+    since = datetime.now(UTC) - timedelta(seconds=parse_duration(args.since))
+    items: list[DigestItem] = []
+    with open_store(settings) as store:
+        for story, change, seq, at, headline in store.recent_changes(since, limit=1000):
+            items.append(DigestItem(story.id, story.url, headline or "", seq, at, from_wire(change.report),
+                                    change.summary))
+    if args.format == "json":
+        dump_json([_digest_json(i) for i in items])
+        return 0
+    sys.stdout.write(render_digest(items, since, args.format))
+    return 0
+
+
+def _digest_json(item: Any) -> dict[str, Any]:
+    return {"story": item.story_id, "url": item.url, "headline": item.headline, "version": item.seq,
+            "at": item.at.isoformat(), "summary": item.summary}
