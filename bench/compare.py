@@ -15,6 +15,7 @@ for the whole command on a .txt pair.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import subprocess
@@ -67,12 +68,14 @@ def main() -> int:
     revisions = [[article_from_html(p.read_bytes()) for p in s.revisions] for s in stories]
     pair_times: list[float] = []
     for arts in revisions:
-        for old, new in zip(arts, arts[1:], strict=False):
+        for old, new in itertools.pairwise(arts):
             pair_times.extend(timed(lambda o=old, n=new: compare(o, n), max(3, args.rounds // 5)))
     words = [a.words for arts in revisions for a in arts]
     print(f"seed revisions: {sum(len(a) - 1 for a in revisions)} consecutive pairs, {min(words)}-{max(words)} words")
-    print(f"  compare() median {statistics.median(pair_times):.2f} ms, p90 "
-          f"{sorted(pair_times)[int(len(pair_times) * 0.9)]:.2f} ms (in-process, cold caches)")
+    print(
+        f"  compare() median {statistics.median(pair_times):.2f} ms, p90 "
+        f"{sorted(pair_times)[int(len(pair_times) * 0.9)]:.2f} ms (in-process, cold caches)"
+    )
 
     longest = max(revisions, key=lambda arts: arts[-1].words)
     old, new = truncate(longest[-2], 1000), truncate(longest[-1], 1000)
@@ -89,8 +92,15 @@ def main() -> int:
         as_txt(old, a)
         as_txt(new, b)
         exe = Path(sys.executable).with_name("tracker")
-        cmd = [str(exe) if exe.exists() else sys.executable, *([] if exe.exists() else ["-m", "tracker"]),
-               "compare", str(a), str(b), "--format", "json"]
+        cmd = [
+            str(exe) if exe.exists() else sys.executable,
+            *([] if exe.exists() else ["-m", "tracker"]),
+            "compare",
+            str(a),
+            str(b),
+            "--format",
+            "json",
+        ]
         runs = []
         for _ in range(max(5, args.rounds // 3)):
             t0 = time.perf_counter()

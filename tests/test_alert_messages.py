@@ -15,18 +15,32 @@ from tracker.diff import compare
 from tracker.errors import AlertError
 from tracker.model import Article
 
-OLD = Article("Ferry sinks off Sulawesi", (
-    "At least nine people were killed, officials said.",
-    "“We are doing everything we can,” said Andi Sultan, the head of the rescue agency.",
-))
-NEW = Article("At least 21 dead after ferry sinks", (
-    "At least 21 people were killed, officials said.",
-    "“We are doing everything we can,” said Andi Sultan, the head of the rescue agency.",
-    "“The boat tipped over in seconds,” said Nur Aisyah, a survivor.",
-))
+OLD = Article(
+    "Ferry sinks off Sulawesi",
+    (
+        "At least nine people were killed, officials said.",
+        "“We are doing everything we can,” said Andi Sultan, the head of the rescue agency.",
+    ),
+)
+NEW = Article(
+    "At least 21 dead after ferry sinks",
+    (
+        "At least 21 people were killed, officials said.",
+        "“We are doing everything we can,” said Andi Sultan, the head of the rescue agency.",
+        "“The boat tipped over in seconds,” said Nur Aisyah, a survivor.",
+    ),
+)
 REPORT = compare(OLD, NEW)
-ALERT = Alert(event_id=42, kind="changed", story_id=7, url="https://news.example/ferry", headline=NEW.headline,
-              seq=3, at=datetime(2026, 11, 24, 9, 30, tzinfo=UTC), report=REPORT)
+ALERT = Alert(
+    event_id=42,
+    kind="changed",
+    story_id=7,
+    url="https://news.example/ferry",
+    headline=NEW.headline,
+    seq=3,
+    at=datetime(2026, 11, 24, 9, 30, tzinfo=UTC),
+    report=REPORT,
+)
 
 
 def test_subject_says_the_news() -> None:

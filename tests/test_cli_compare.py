@@ -47,8 +47,9 @@ def test_json_contract(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[st
     assert data["statements"]["removed"] == []
 
 
-@pytest.mark.parametrize(("fmt", "marker"), [("text", "Figures"), ("markdown", "| Figure |"),
-                                             ("html", "<!doctype html>")])
+@pytest.mark.parametrize(
+    ("fmt", "marker"), [("text", "Figures"), ("markdown", "| Figure |"), ("html", "<!doctype html>")]
+)
 def test_other_formats(pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str], fmt: str, marker: str) -> None:
     assert main(["compare", str(pair[0]), str(pair[1]), "--format", fmt]) == 0
     out = capsys.readouterr().out
@@ -64,8 +65,10 @@ def test_same_file_reports_nothing(pair: tuple[Path, Path], capsys: pytest.Captu
 def test_html_pages_are_extracted_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     def page(title: str, paras: list[str], noise: str) -> str:
         body = "".join(f"<p>{p}</p>" for p in paras)
-        return (f"<html><head><title>{title} | Site</title></head><body><nav>Home World {noise}</nav>"
-                f"<article><h1>{title}</h1>{body}</article><aside>Most read: {noise}</aside></body></html>")
+        return (
+            f"<html><head><title>{title} | Site</title></head><body><nav>Home World {noise}</nav>"
+            f"<article><h1>{title}</h1>{body}</article><aside>Most read: {noise}</aside></body></html>"
+        )
 
     paras = [f"Paragraph {i} of the story describes the flooding along the river in some detail." for i in range(6)]
     old = tmp_path / "old.html"

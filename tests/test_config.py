@@ -10,8 +10,9 @@ from tracker.config import format_duration, load_settings, parse_duration
 from tracker.errors import ConfigError
 
 
-@pytest.mark.parametrize(("text", "seconds"), [("90", 90), ("90s", 90), ("5m", 300), ("2h", 7200), ("7d", 604800),
-                                               ("1.5h", 5400), (30, 30)])
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("90", 90), ("90s", 90), ("5m", 300), ("2h", 7200), ("7d", 604800), ("1.5h", 5400), (30, 30)]
+)
 def test_durations(text: str, seconds: float) -> None:
     assert parse_duration(text) == seconds
 

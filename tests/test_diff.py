@@ -123,6 +123,8 @@ def test_empty_and_sentence_free_inputs() -> None:
 
 def test_huge_input_compares() -> None:
     big_old = _story(*[f"Paragraph {i} says {i * 7} homes were damaged, officials said." for i in range(2000)])
-    big_new = _story(*[f"Paragraph {i} says {i * 7 + (i == 1000)} homes were damaged, officials said." for i in range(2000)])
+    big_new = _story(
+        *[f"Paragraph {i} says {i * 7 + (i == 1000)} homes were damaged, officials said." for i in range(2000)]
+    )
     changed = compare(big_old, big_new).changed_figures
     assert [(c.old.value, c.new.value) for c in changed] == [(7000, 7001)]  # type: ignore[union-attr]

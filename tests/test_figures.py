@@ -94,10 +94,10 @@ def test_qualifier_and_text() -> None:
     (fig,) = figures("Officials said more than 2,700 trucks crossed.")
     assert fig.qualifier == "more than"
     assert fig.text == "more than 2,700"
-    assert fig.sentence[fig.start:fig.end] == fig.text
+    assert fig.sentence[fig.start : fig.end] == fig.text
 
 
 @given(st.text(max_size=400))
 def test_any_text_reads_without_error(text: str) -> None:
     for fig in figures(text):
-        assert fig.sentence[fig.start:fig.end] == fig.text
+        assert fig.sentence[fig.start : fig.end] == fig.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from datetime import UTC, datetime, timedelta
 
@@ -26,7 +27,7 @@ def test_backs_off_by_the_factor_up_to_the_maximum_and_snaps_back() -> None:
     assert seen[0] == 180.0  # 120 s x 1.5
     assert seen[1] == 270.0
     assert seen[-1] == EXACT.max_interval
-    assert all(b >= a for a, b in zip(seen, seen[1:], strict=False))
+    assert all(b >= a for a, b in itertools.pairwise(seen))
     assert after_change(EXACT, NOW, rng).interval == EXACT.min_interval
 
 

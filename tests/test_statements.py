@@ -21,13 +21,28 @@ def _article(*paragraphs: str) -> Article:
         (["The ministry said 40 people had died."], "ministry"),
         (["About 40 people died, according to the Interior Ministry."], "Interior Ministry"),
         (["Prosecutors in Duisburg said they had opened an investigation."], "Prosecutors in Duisburg"),
-        (["The Department for Transport welcomed it. “Passengers will be relieved,” a department spokesperson said."],
-         "Department for Transport"),
+        (
+            [
+                "The Department for Transport welcomed it. "
+                "“Passengers will be relieved,” a department spokesperson said."
+            ],
+            "Department for Transport",
+        ),
         (["“The sky went black,” said a woman who gave only her first name, Sabine."], "Sabine"),
-        (["Becker, a former city councilman, stopped short of conceding.",
-          "“We will wait for every vote,” he said in a statement."], "Becker"),
-        (["Among them was Matías Contreras, 24, whose mother, Gladys, waited at the gate.",
-          "“When I saw his face I could breathe again,” she said."], "Gladys"),
+        (
+            [
+                "Becker, a former city councilman, stopped short of conceding.",
+                "“We will wait for every vote,” he said in a statement.",
+            ],
+            "Becker",
+        ),
+        (
+            [
+                "Among them was Matías Contreras, 24, whose mother, Gladys, waited at the gate.",
+                "“When I saw his face I could breathe again,” she said.",
+            ],
+            "Gladys",
+        ),
     ],
 )
 def test_speaker(paragraphs: list[str], speaker: str) -> None:
@@ -37,10 +52,12 @@ def test_speaker(paragraphs: list[str], speaker: str) -> None:
 
 
 def test_quote_split_around_attribution_is_one_statement() -> None:
-    (st,) = extract(_article(
-        "“Within an hour the wounded were arriving,” said Lina Qasem, a spokesperson. "
-        "“We had used the pause to move supplies. Now those convoys cannot move.”"
-    ))
+    (st,) = extract(
+        _article(
+            "“Within an hour the wounded were arriving,” said Lina Qasem, a spokesperson. "
+            "“We had used the pause to move supplies. Now those convoys cannot move.”"
+        )
+    )
     assert st.kind == "quote"
     assert "convoys cannot move" in st.text and "wounded were arriving" in st.text
 
@@ -52,16 +69,21 @@ def test_quote_left_open_runs_into_the_next_paragraph() -> None:
 
 
 def test_claim_and_quote_by_one_person_are_two_statements() -> None:
-    found = extract(_article(
-        "Fire chief Brian Ashby said crews had stopped the fire overnight.",
-        "“We caught a break with the wind,” he told reporters.",
-    ))
+    found = extract(
+        _article(
+            "Fire chief Brian Ashby said crews had stopped the fire overnight.",
+            "“We caught a break with the wind,” he told reporters.",
+        )
+    )
     assert [s.kind for s in found] == ["claim", "quote"]
     assert all(s.speaker == "Brian Ashby" for s in found)
 
 
 def test_unattributed_sentence_and_editorial_note_are_not_statements() -> None:
-    assert extract(_article("The storm moved inland on Thursday.", "This is a developing story and will be updated.")) == []
+    assert (
+        extract(_article("The storm moved inland on Thursday.", "This is a developing story and will be updated."))
+        == []
+    )
 
 
 def test_claim_with_only_a_new_figure_is_not_a_new_statement() -> None:
@@ -79,9 +101,11 @@ def test_claim_reworded_is_not_a_new_statement() -> None:
 
 def test_claim_that_says_something_new_is_removed_and_added() -> None:
     old = extract(_article("Search efforts were hampered by waves and were suspended at nightfall, Sultan said."))
-    new = extract(_article(
-        "Search efforts were hampered by waves but would continue through the night with navy ships, Sultan said."
-    ))
+    new = extract(
+        _article(
+            "Search efforts were hampered by waves but would continue through the night with navy ships, Sultan said."
+        )
+    )
     added, removed, reworded = changes(old, new)
     assert len(added) == 1 and len(removed) == 1
     assert reworded and reworded[0].old is removed[0]

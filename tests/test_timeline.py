@@ -13,11 +13,14 @@ T0 = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
 
 
 def _rev(dead: int, homes: str, injured: int) -> Article:
-    return Article("Quake toll rises", (
-        f"At least {dead} people were killed when the quake struck before dawn, officials said.",
-        f"More than {homes} homes were damaged, the civil defense agency said.",
-        f"Hospitals treated {injured} injured people overnight.",
-    ))
+    return Article(
+        "Quake toll rises",
+        (
+            f"At least {dead} people were killed when the quake struck before dawn, officials said.",
+            f"More than {homes} homes were damaged, the civil defense agency said.",
+            f"Hospitals treated {injured} injured people overnight.",
+        ),
+    )
 
 
 def test_a_quantity_keeps_its_identity_across_revisions() -> None:

@@ -159,7 +159,10 @@ def _pair_edits(gone: list[Sentence], came: list[Sentence]) -> list[Pair]:
         for m in (n - 1, n + 1):
             if 0 <= m < len(came) and m not in used_new and abs(came[m].index - came[n].index) == 1:
                 first, second = (m, n) if m < n else (n, m)
-                if _covers(bags_old[o], bags_new[m]) and similarity(bags_old[o], bags_new[first] + bags_new[second]) > base:
+                if (
+                    _covers(bags_old[o], bags_new[m])
+                    and similarity(bags_old[o], bags_new[first] + bags_new[second]) > base
+                ):
                     pairs.append(Pair("split", (gone[o],), (came[first], came[second])))
                     used_new.add(m)
                     del old_of[n]
@@ -172,7 +175,10 @@ def _pair_edits(gone: list[Sentence], came: list[Sentence]) -> list[Pair]:
         for m in (o - 1, o + 1):
             if 0 <= m < len(gone) and m not in used_old and abs(gone[m].index - gone[o].index) == 1:
                 first, second = (m, o) if m < o else (o, m)
-                if _covers(bags_new[n], bags_old[m]) and similarity(bags_old[first] + bags_old[second], bags_new[n]) > base:
+                if (
+                    _covers(bags_new[n], bags_old[m])
+                    and similarity(bags_old[first] + bags_old[second], bags_new[n]) > base
+                ):
                     pairs.append(Pair("merged", (gone[first], gone[second]), (came[n],)))
                     used_old.add(m)
                     new_of[o] = -1

@@ -56,12 +56,18 @@ class Runtime:
     checker: Checker
 
 
-def make_checker(settings: Settings, store: Store, fetcher: Fetcher, extraction: Extraction,
-                 rng: random.Random | None = None) -> Checker:
+def make_checker(
+    settings: Settings, store: Store, fetcher: Fetcher, extraction: Extraction, rng: random.Random | None = None
+) -> Checker:
     from tracker.check import Checker
 
-    return Checker(store=store, fetcher=fetcher, read_page=extraction.read,
-                   policy=Policy.from_settings(settings), rng=rng or random.Random())
+    return Checker(
+        store=store,
+        fetcher=fetcher,
+        read_page=extraction.read,
+        policy=Policy.from_settings(settings),
+        rng=rng or random.Random(),
+    )
 
 
 @contextmanager

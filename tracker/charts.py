@@ -22,6 +22,10 @@ def _short(value: float) -> str:
     return format_value(round(value, 2))
 
 
+def _axis_label(x: float, y: float, text: str) -> str:
+    return f'<text x="{x}" y="{y:.1f}" font-size="11" text-anchor="end" fill="#666">{escape(text)}</text>'
+
+
 def line_chart(series: Series) -> str:
     points = series.points
     values = [p.value for p in points]
@@ -47,18 +51,23 @@ def line_chart(series: Series) -> str:
         f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-label="{title}">',
         f"<title>{title}</title>",
         f'<line x1="{PAD_L}" y1="{PAD_T + inner_h}" x2="{WIDTH - PAD_R}" y2="{PAD_T + inner_h}" stroke="#bbb"/>',
-        f'<text x="{PAD_L - 6}" y="{y(hi) + 4:.1f}" font-size="11" text-anchor="end" fill="#666">{escape(_short(hi))}</text>',
-        f'<text x="{PAD_L - 6}" y="{y(lo) + 4:.1f}" font-size="11" text-anchor="end" fill="#666">{escape(_short(lo))}</text>',
+        _axis_label(PAD_L - 6, y(hi) + 4, _short(hi)),
+        _axis_label(PAD_L - 6, y(lo) + 4, _short(lo)),
     ]
     path = " ".join(f"{'M' if i == 0 else 'L'}{x(i):.1f},{y(p.value):.1f}" for i, p in enumerate(points))
     parts.append(f'<path d="{path}" fill="none" stroke="#0b4f8a" stroke-width="2.5"/>')
     for i, p in enumerate(points):
         label = (unit if unit in "$£€¥₹" and unit else "") + format_value(p.value) + ("%" if unit == "%" else "")
-        parts.append(f'<circle cx="{x(i):.1f}" cy="{y(p.value):.1f}" r="4" fill="#0b4f8a">'
-                     f"<title>version {p.seq}: {escape(p.text)}</title></circle>")
-        parts.append(f'<text x="{x(i):.1f}" y="{y(p.value) - 8:.1f}" font-size="12" text-anchor="middle" '
-                     f'fill="#1b1b1b">{escape(label)}</text>')
-        parts.append(f'<text x="{x(i):.1f}" y="{HEIGHT - 12}" font-size="11" text-anchor="middle" fill="#666">'
-                     f"v{p.seq}</text>")
+        parts.append(
+            f'<circle cx="{x(i):.1f}" cy="{y(p.value):.1f}" r="4" fill="#0b4f8a">'
+            f"<title>version {p.seq}: {escape(p.text)}</title></circle>"
+        )
+        parts.append(
+            f'<text x="{x(i):.1f}" y="{y(p.value) - 8:.1f}" font-size="12" text-anchor="middle" '
+            f'fill="#1b1b1b">{escape(label)}</text>'
+        )
+        parts.append(
+            f'<text x="{x(i):.1f}" y="{HEIGHT - 12}" font-size="11" text-anchor="middle" fill="#666">v{p.seq}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)

@@ -108,13 +108,24 @@ class Checker:
                 return self._gone(story, now, exc)
             raise
         if isinstance(fetched, NotModified):
-            return self._unchanged(story, now, "not_modified", etag=fetched.etag or story.etag,
-                                   last_modified=fetched.last_modified or story.last_modified,
-                                   body_hash=story.body_hash)
+            return self._unchanged(
+                story,
+                now,
+                "not_modified",
+                etag=fetched.etag or story.etag,
+                last_modified=fetched.last_modified or story.last_modified,
+                body_hash=story.body_hash,
+            )
         page = self.read_page(fetched.body, fetched.final_url, story.body_hash if story.latest_seq else None)
         if page.article is None:
-            return self._unchanged(story, now, "unchanged", etag=fetched.etag, last_modified=fetched.last_modified,
-                                   body_hash=page.page_hash)
+            return self._unchanged(
+                story,
+                now,
+                "unchanged",
+                etag=fetched.etag,
+                last_modified=fetched.last_modified,
+                body_hash=page.page_hash,
+            )
         article = page.article
         if not article.paragraphs and not article.headline:
             raise ExtractError(f"no article text found at {story.url}")
@@ -122,16 +133,30 @@ class Checker:
         latest = self.store.latest_version(story.id)
         for _ in range(CONFLICT_RETRIES):
             if latest is not None and latest.content_hash == content_hash:
-                return self._unchanged(story, now, "unchanged", etag=fetched.etag,
-                                       last_modified=fetched.last_modified, body_hash=page.page_hash)
+                return self._unchanged(
+                    story,
+                    now,
+                    "unchanged",
+                    etag=fetched.etag,
+                    last_modified=fetched.last_modified,
+                    body_hash=page.page_hash,
+                )
             saved = self._save(story, now, latest, article, content_hash, fetched, page.page_hash)
             if saved is not None:
                 return saved
             latest = self.store.latest_version(story.id)  # someone stored a version meanwhile
         raise TrackerError(f"story {story.id} kept changing under concurrent checks; it will be checked again")
 
-    def _save(self, story: StoryRow, now: datetime, latest: VersionRow | None, article: Article,
-              content_hash: str, fetched: object, page_hash: str) -> Outcome | None:
+    def _save(
+        self,
+        story: StoryRow,
+        now: datetime,
+        latest: VersionRow | None,
+        article: Article,
+        content_hash: str,
+        fetched: object,
+        page_hash: str,
+    ) -> Outcome | None:
         from storage.rows import AlreadyStored, Conflict, NewChange, NewVersion, Saved
         from tracker.diff import compare
         from tracker.report import summary as summarise
@@ -144,9 +169,16 @@ class Checker:
             line = summarise(report)
             change = NewChange(report=json.loads(json.dumps(to_wire(report, line))), summary=line)
         nxt = schedule.after_change(self.policy, now, self.rng, story.every_seconds)
-        update = self._update(story, now, "first" if latest is None else "changed", nxt,
-                              etag=getattr(fetched, "etag", None), last_modified=getattr(fetched, "last_modified", None),
-                              body_hash=page_hash, changed=True)
+        update = self._update(
+            story,
+            now,
+            "first" if latest is None else "changed",
+            nxt,
+            etag=getattr(fetched, "etag", None),
+            last_modified=getattr(fetched, "last_modified", None),
+            body_hash=page_hash,
+            changed=True,
+        )
         version = NewVersion(
             fetched_at=now,
             content_hash=content_hash,
@@ -166,47 +198,94 @@ class Checker:
             return Outcome(story.id, story.url, "unchanged", next_check_at=nxt.at, status=nxt.status)
         assert isinstance(result, Saved)
         kind: OutcomeKind = "first" if latest is None else "changed"
-        return Outcome(story.id, story.url, kind, seq=result.version.seq, summary=line,
-                       next_check_at=nxt.at, status=nxt.status)
+        return Outcome(
+            story.id, story.url, kind, seq=result.version.seq, summary=line, next_check_at=nxt.at, status=nxt.status
+        )
 
     # --- outcomes without a version --------------------------------------------------------
 
-    def _unchanged(self, story: StoryRow, now: datetime, kind: OutcomeKind, *, etag: str | None,
-                   last_modified: str | None, body_hash: str | None) -> Outcome:
-        nxt = schedule.after_unchanged(self.policy, story.interval_seconds, now,
-                                       story.last_changed_at or story.added_at, self.rng, story.every_seconds)
+    def _unchanged(
+        self,
+        story: StoryRow,
+        now: datetime,
+        kind: OutcomeKind,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        body_hash: str | None,
+    ) -> Outcome:
+        nxt = schedule.after_unchanged(
+            self.policy,
+            story.interval_seconds,
+            now,
+            story.last_changed_at or story.added_at,
+            self.rng,
+            story.every_seconds,
+        )
         update = self._update(story, now, kind, nxt, etag=etag, last_modified=last_modified, body_hash=body_hash)
         self.store.record_check(story.id, update)
         return Outcome(story.id, story.url, kind, next_check_at=nxt.at, status=nxt.status)
 
     def _gone(self, story: StoryRow, now: datetime, exc: Gone) -> Outcome:
-        nxt = schedule.after_unchanged(self.policy, story.interval_seconds, now,
-                                       story.last_changed_at or story.added_at, self.rng, story.every_seconds)
-        update = self._update(story, now, "gone", nxt, etag=None, last_modified=None, body_hash=None,
-                              status="removed")
+        nxt = schedule.after_unchanged(
+            self.policy,
+            story.interval_seconds,
+            now,
+            story.last_changed_at or story.added_at,
+            self.rng,
+            story.every_seconds,
+        )
+        update = self._update(story, now, "gone", nxt, etag=None, last_modified=None, body_hash=None, status="removed")
         self.store.record_gone(story.id, update, exc.status)
         return Outcome(story.id, story.url, "gone", error=str(exc), next_check_at=nxt.at, status="removed")
 
     def _failed(self, story: StoryRow, now: datetime, exc: BaseException, prefix: str = "") -> Outcome:
         failures = story.consecutive_failures + 1
         retry_after = getattr(exc, "retry_after", None)
-        nxt = schedule.after_failure(self.policy, story.interval_seconds, failures, now, self.rng,
-                                     retry_after=retry_after if isinstance(retry_after, int | float) else None,
-                                     every=story.every_seconds)
+        nxt = schedule.after_failure(
+            self.policy,
+            story.interval_seconds,
+            failures,
+            now,
+            self.rng,
+            retry_after=retry_after if isinstance(retry_after, int | float) else None,
+            every=story.every_seconds,
+        )
         message = prefix + (str(exc) or type(exc).__name__)
         if isinstance(exc, HTTPStatusError) and not str(exc):
             message = f"HTTP {exc.status}"
-        update = self._update(story, now, "failed", nxt, etag=story.etag, last_modified=story.last_modified,
-                              body_hash=story.body_hash, error=message, failures=failures)
+        update = self._update(
+            story,
+            now,
+            "failed",
+            nxt,
+            etag=story.etag,
+            last_modified=story.last_modified,
+            body_hash=story.body_hash,
+            error=message,
+            failures=failures,
+        )
         try:
             self.store.record_check(story.id, update)
         except Exception:  # the database itself failed: say so, the scheduler will retry
             log.exception("could not record the failure of story %s", story.id)
         return Outcome(story.id, story.url, "failed", error=message, next_check_at=nxt.at, status=nxt.status)
 
-    def _update(self, story: StoryRow, now: datetime, outcome: str, nxt: schedule.Next, *, etag: str | None,
-                last_modified: str | None, body_hash: str | None, error: str | None = None, failures: int = 0,
-                changed: bool = False, status: str | None = None) -> CheckUpdate:
+    def _update(
+        self,
+        story: StoryRow,
+        now: datetime,
+        outcome: str,
+        nxt: schedule.Next,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        body_hash: str | None,
+        error: str | None = None,
+        failures: int = 0,
+        changed: bool = False,
+        status: str | None = None,
+    ) -> CheckUpdate:
         from storage.rows import CheckUpdate
 
         if status is None:

@@ -115,8 +115,13 @@ class Settings:
 
 
 _DURATION_FIELDS = {
-    "connect_timeout", "read_timeout", "total_timeout", "min_interval", "max_interval",
-    "archive_after", "tick",
+    "connect_timeout",
+    "read_timeout",
+    "total_timeout",
+    "min_interval",
+    "max_interval",
+    "archive_after",
+    "tick",
 }
 
 
@@ -142,9 +147,7 @@ def _coerce(name: str, kind: str, raw: Any, origin: str) -> Any:
         raise ConfigError(f"{origin}: {name} = {raw!r} is not a valid {kind}") from exc
 
 
-def load_settings(
-    env: Mapping[str, str] | None = None, config_file: Path | None = None, **overrides: Any
-) -> Settings:
+def load_settings(env: Mapping[str, str] | None = None, config_file: Path | None = None, **overrides: Any) -> Settings:
     """Defaults, then the config file, then the environment, then explicit overrides (CLI flags)."""
     env = os.environ if env is None else env
     values: dict[str, Any] = {}

@@ -41,7 +41,11 @@ def render_digest(items: Sequence[DigestItem], since: datetime, fmt: str = "text
     if fmt == "html":
         return _html(groups, stamp)
     md = fmt == "markdown"
-    lines = [("# " if md else "") + f"What changed since {stamp} UTC: {len(groups)} stor{'y' if len(groups) == 1 else 'ies'}", ""]
+    lines = [
+        ("# " if md else "")
+        + f"What changed since {stamp} UTC: {len(groups)} stor{'y' if len(groups) == 1 else 'ies'}",
+        "",
+    ]
     if not groups:
         lines.append("Nothing changed.")
     for group in groups:
@@ -68,23 +72,37 @@ def _html(groups: list[list[DigestItem]], stamp: str) -> str:
     parts = [
         '<!doctype html><html><head><meta charset="utf-8"><title>tracker digest</title></head>',
         '<body style="font:15px/1.5 Georgia,serif;max-width:760px;margin:1rem auto;color:#1b1b1b">',
-        f'<h1 style="font-family:Helvetica,Arial,sans-serif;font-size:20px">What changed since {escape(stamp)} UTC</h1>',
+        '<h1 style="font-family:Helvetica,Arial,sans-serif;font-size:20px">',
+        f"What changed since {escape(stamp)} UTC</h1>",
     ]
     if not groups:
         parts.append("<p><em>Nothing changed.</em></p>")
     for group in groups:
         last = group[-1]
-        parts.append(f'<h2 style="font-family:Helvetica,Arial,sans-serif;font-size:17px;margin-bottom:2px">'
-                     f'<a href="{escape(last.url)}">{escape(last.headline or last.url)}</a></h2><ul>')
+        parts.append(
+            f'<h2 style="font-family:Helvetica,Arial,sans-serif;font-size:17px;margin-bottom:2px">'
+            f'<a href="{escape(last.url)}">{escape(last.headline or last.url)}</a></h2><ul>'
+        )
         for item in group:
             parts.append(f"<li>v{item.seq} {item.at.astimezone(UTC):%H:%M} — {escape(item.summary)}")
             figs = item.report.changed_figures
             if figs:
-                parts.append("<ul>" + "".join(f"<li>{escape(c.label or 'figure')}: <b>{escape(change_phrase(c))}</b></li>"
-                                              for c in figs[:10]) + "</ul>")
+                parts.append(
+                    "<ul>"
+                    + "".join(
+                        f"<li>{escape(c.label or 'figure')}: <b>{escape(change_phrase(c))}</b></li>" for c in figs[:10]
+                    )
+                    + "</ul>"
+                )
             if item.report.statements_added:
-                parts.append("<ul>" + "".join(f"<li>new — <i>{escape(s.speaker or 'unattributed')}</i>: “{escape(_clip(s.text))}”</li>"
-                                              for s in item.report.statements_added[:5]) + "</ul>")
+                parts.append(
+                    "<ul>"
+                    + "".join(
+                        f"<li>new — <i>{escape(s.speaker or 'unattributed')}</i>: “{escape(_clip(s.text))}”</li>"
+                        for s in item.report.statements_added[:5]
+                    )
+                    + "</ul>"
+                )
             parts.append("</li>")
         parts.append("</ul>")
     parts.append("</body></html>")

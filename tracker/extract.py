@@ -81,7 +81,8 @@ def article_from_html(html: bytes | str, url: str | None = None) -> Article:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if doc is None or not (doc.text or "").strip():
-        raise ExtractError(f"no article text found{' at ' + url if url else ''}: the page may be an index, a paywall or a script-only app")
+        where = f" at {url}" if url else ""
+        raise ExtractError(f"no article text found{where}: the page may be an index, a paywall or a script-only app")
     body = _clean_paragraphs(doc.text)
     title = normalise(doc.title or "")
     if not headline:
@@ -131,4 +132,3 @@ def article_from_file(path: Path) -> Article:
         return article_from_html(data, url=None)
     text = data.decode("utf-8", errors="replace")
     return article_from_text(text)
-

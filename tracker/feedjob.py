@@ -31,8 +31,9 @@ class FeedResult:
     error: str | None
 
 
-def poll_feed(store: Store, fetcher: Fetcher, policy: schedule.Policy, feed: FeedRow, now: datetime,
-              rng: random.Random) -> FeedResult:
+def poll_feed(
+    store: Store, fetcher: Fetcher, policy: schedule.Policy, feed: FeedRow, now: datetime, rng: random.Random
+) -> FeedResult:
     from tracker.fetch import NotModified
     from tracker.urls import normalise_url
 
@@ -49,26 +50,47 @@ def poll_feed(store: Store, fetcher: Fetcher, policy: schedule.Policy, feed: Fee
                 except InvalidURL:
                     continue
                 first = schedule.first_check(policy, now)
-                row, created = store.add_story(url, now, title=entry.title or None, interval_seconds=first.interval,
-                                               next_check_at=first.at, feed_id=feed.id)
+                row, created = store.add_story(
+                    url,
+                    now,
+                    title=entry.title or None,
+                    interval_seconds=first.interval,
+                    next_check_at=first.at,
+                    feed_id=feed.id,
+                )
                 if created:
                     added.append(row.id)
-        store.record_feed_check(feed.id, checked_at=now, next_check_at=now + timedelta(seconds=interval),
-                                interval_seconds=interval, etag=etag, last_modified=last_modified,
-                                consecutive_failures=0, last_error=None)
+        store.record_feed_check(
+            feed.id,
+            checked_at=now,
+            next_check_at=now + timedelta(seconds=interval),
+            interval_seconds=interval,
+            etag=etag,
+            last_modified=last_modified,
+            consecutive_failures=0,
+            last_error=None,
+        )
         if added:
             log.info("feed %s (%s): %d new stor%s", feed.id, feed.url, len(added), "y" if len(added) == 1 else "ies")
         return FeedResult(feed.id, tuple(added), None)
     except (FetchError, TrackerError) as exc:
         failures = feed.consecutive_failures + 1
         nxt = schedule.after_failure(policy, interval, failures, now, rng)
-        store.record_feed_check(feed.id, checked_at=now, next_check_at=nxt.at, interval_seconds=interval,
-                                etag=feed.etag, last_modified=feed.last_modified, consecutive_failures=failures,
-                                last_error=str(exc))
+        store.record_feed_check(
+            feed.id,
+            checked_at=now,
+            next_check_at=nxt.at,
+            interval_seconds=interval,
+            etag=feed.etag,
+            last_modified=feed.last_modified,
+            consecutive_failures=failures,
+            last_error=str(exc),
+        )
         log.warning("feed %s (%s) failed: %s", feed.id, feed.url, exc)
         return FeedResult(feed.id, (), str(exc))
 
 
-def poll_due_feeds(store: Store, fetcher: Fetcher, policy: schedule.Policy, now: datetime,
-                   rng: random.Random, limit: int = 20) -> list[FeedResult]:
+def poll_due_feeds(
+    store: Store, fetcher: Fetcher, policy: schedule.Policy, now: datetime, rng: random.Random, limit: int = 20
+) -> list[FeedResult]:
     return [poll_feed(store, fetcher, policy, f, now, rng) for f in store.due_feeds(now, limit)]

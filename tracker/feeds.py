@@ -38,12 +38,14 @@ def entries(body: bytes | str, base_url: str) -> list[Entry]:
         link = e.get("link") or next((lk.get("href") for lk in e.get("links", []) if lk.get("href")), None)
         if not link:
             continue
-        out.append(Entry(
-            url=urljoin(base_url, link),
-            title=_clean(e.get("title", "")),
-            summary=_clean(e.get("summary", "")),
-            published=e.get("published") or e.get("updated"),
-        ))
+        out.append(
+            Entry(
+                url=urljoin(base_url, link),
+                title=_clean(e.get("title", "")),
+                summary=_clean(e.get("summary", "")),
+                published=e.get("published") or e.get("updated"),
+            )
+        )
     return out
 
 

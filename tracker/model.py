@@ -124,6 +124,9 @@ class ChangeReport:
     @property
     def is_empty(self) -> bool:
         """True when nothing a reader would notice changed (the texts are equal)."""
-        return self.headline is None and not self.figures and not self.sentences and not (
-            self.statements_added or self.statements_removed
+        return (
+            self.headline is None
+            and not self.figures
+            and not self.sentences
+            and not (self.statements_added or self.statements_removed)
         )

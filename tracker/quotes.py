@@ -58,12 +58,12 @@ def scan(text: str, *, already_open: bool = False) -> QuoteScan:
                 start, closer = i + 1, "single"
         else:
             end_here = False
-            if closer == "double" and (ch in _CLOSE_DOUBLE or (ch == '"' and not _is_word(nxt))):
-                end_here = True
-            elif closer == "twin" and ch == "'" and nxt == "'":
+            if (closer == "double" and (ch in _CLOSE_DOUBLE or (ch == '"' and not _is_word(nxt)))) or (
+                closer == "twin" and ch == "'" and nxt == "'"
+            ):
                 end_here = True
             elif closer == "single" and ch in (_CLOSE_SINGLE + "'") and not _is_word(nxt):
-                end_here = not (prev == "s") or _has_opener(text, start)
+                end_here = prev != "s" or _has_opener(text, start)
             if closer == "double" and ch in _OPEN_DOUBLE and i > start:
                 # a new opening mark before the old quote closed: the writer restarted the quote
                 spans.append((start, i))

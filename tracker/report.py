@@ -97,7 +97,7 @@ def marked(diff: Diff, ins: Callable[[str], str], dele: Callable[[str], str]) ->
             out.append(text if op > 0 else "")
             continue
         lead = text[: len(text) - len(text.lstrip())]
-        trail = text[len(text.rstrip()):]
+        trail = text[len(text.rstrip()) :]
         out.append(lead + (ins(core) if op > 0 else dele(core)) + trail)
     return "".join(out)
 
@@ -164,7 +164,13 @@ def to_markdown(report: ChangeReport, title: str | None = None) -> str:
     if title:
         lines += [f"*{_md_escape(summary(report))}*", ""]
     if report.headline:
-        lines += ["**Headline**", "", f"- ~~{_md_escape(report.headline.old)}~~", f"- **{_md_escape(report.headline.new)}**", ""]
+        lines += [
+            "**Headline**",
+            "",
+            f"- ~~{_md_escape(report.headline.old)}~~",
+            f"- **{_md_escape(report.headline.new)}**",
+            "",
+        ]
     changed = report.changed_figures
     if changed:
         lines += ["| Figure | Old | New | Change |", "|---|---:|---:|---:|"]
@@ -172,7 +178,10 @@ def to_markdown(report: ChangeReport, title: str | None = None) -> str:
             delta = change_phrase(c).split(" -> ", 1)[1].partition(" ")[2] or ""
             lines.append(f"| {_md_escape(c.label)} | {_value(c, 'old')} | {_value(c, 'new')} | {delta.strip('()')} |")
         lines.append("")
-    for title_, items, mark in (("New statements", report.statements_added, "+"), ("Removed statements", report.statements_removed, "−")):
+    for title_, items, mark in (
+        ("New statements", report.statements_added, "+"),
+        ("Removed statements", report.statements_removed, "−"),
+    ):
         if items:
             lines += [f"**{title_}**", ""]
             lines += [f"- {mark} **{_md_escape(_speaker(s))}**: {_md_escape(s.text)}" for s in items]

@@ -78,10 +78,7 @@ def after_unchanged(
 ) -> Next:
     if last_changed_at is not None and (now - last_changed_at).total_seconds() >= policy.archive_after:
         return Next(interval, None, "archived")
-    if every:
-        new_interval = every
-    else:
-        new_interval = min(policy.max_interval, max(policy.min_interval, interval * policy.backoff))
+    new_interval = every or min(policy.max_interval, max(policy.min_interval, interval * policy.backoff))
     return Next(new_interval, now + timedelta(seconds=_jittered(new_interval, policy, rng)), "active")
 
 

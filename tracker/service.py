@@ -153,8 +153,10 @@ class Service:
             outcome = self.checker.run(story, started)
             lag = (started - story.next_check_at).total_seconds() if story.next_check_at else 0.0
             self.stats.record(outcome, max(0.0, lag))
-            log.info(outcome.line(), extra={"story": story.id, "outcome": outcome.kind,
-                                            "duration_ms": round(outcome.duration * 1000, 1)})
+            log.info(
+                outcome.line(),
+                extra={"story": story.id, "outcome": outcome.kind, "duration_ms": round(outcome.duration * 1000, 1)},
+            )
             if self.on_outcome is not None:
                 self.on_outcome(outcome)
             return outcome
@@ -201,20 +203,35 @@ class Service:
         from apscheduler.schedulers.background import BackgroundScheduler
 
         scheduler = BackgroundScheduler(timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1})
-        scheduler.add_job(self._safe(lambda: self.tick()), "interval", seconds=self.settings.tick, id="dispatch",
-                          next_run_time=datetime.now(UTC))
-        scheduler.add_job(self._safe(lambda: self.renew()), "interval", seconds=max(5.0, self.settings.tick * 3),
-                          id="lease")
+        scheduler.add_job(
+            self._safe(lambda: self.tick()),
+            "interval",
+            seconds=self.settings.tick,
+            id="dispatch",
+            next_run_time=datetime.now(UTC),
+        )
+        scheduler.add_job(
+            self._safe(lambda: self.renew()), "interval", seconds=max(5.0, self.settings.tick * 3), id="lease"
+        )
         for job_id, every, job in self.extra_jobs:
-            scheduler.add_job(self._safe(lambda job=job: job(self.clock())), "interval", seconds=every, id=job_id,
-                              next_run_time=datetime.now(UTC))
+            scheduler.add_job(
+                self._safe(lambda job=job: job(self.clock())),
+                "interval",
+                seconds=every,
+                id=job_id,
+                next_run_time=datetime.now(UTC),
+            )
         previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
         if threading.current_thread() is threading.main_thread():
             for sig in previous:
                 signal.signal(sig, lambda *_: self.stop())
         scheduler.start()
-        log.info("tracker run: checking due stories every %ss (%s at a time, %s per host)",
-                 self.settings.tick, self.settings.concurrency, self.settings.per_host)
+        log.info(
+            "tracker run: checking due stories every %ss (%s at a time, %s per host)",
+            self.settings.tick,
+            self.settings.concurrency,
+            self.settings.per_host,
+        )
         try:
             while not self._stopping.wait(0.2):
                 if until is not None and until():
@@ -228,8 +245,12 @@ class Service:
             if threading.current_thread() is threading.main_thread():
                 for sig, handler in previous.items():
                     signal.signal(sig, handler)
-            log.info("stopped after %d checks (%d changed, %d failed)", self.stats.checks, self.stats.changed,
-                     self.stats.failed)
+            log.info(
+                "stopped after %d checks (%d changed, %d failed)",
+                self.stats.checks,
+                self.stats.changed,
+                self.stats.failed,
+            )
 
     def stop(self) -> None:
         self._stopping.set()

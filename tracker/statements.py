@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tracker.align import similarity
+from tracker.attribution import find_attribution
 from tracker.model import Article, Rewording, Statement
 from tracker.numbers import NUMBER_WORDS
 from tracker.quotes import QuoteScan, mask, quoted_words, scan
-from tracker.speakers import Mentions, clean_speaker, find_attribution
+from tracker.speakers import Mentions, clean_speaker
 from tracker.text import content_words, key, sentence_spans
 
 SAME_CLAIM_CANDIDATE = 0.45  # claims this similar (figures masked) may be one claim, reworded
@@ -65,8 +66,12 @@ class _Group:
 
     def statement(self) -> Statement:
         text = " ".join(s.text for s in self.sentences)
-        return Statement(text=text, speaker=self.speaker, kind="quote" if self.kind == "quote" else "claim",
-                         paragraph=self.sentences[0].paragraph)
+        return Statement(
+            text=text,
+            speaker=self.speaker,
+            kind="quote" if self.kind == "quote" else "claim",
+            paragraph=self.sentences[0].paragraph,
+        )
 
 
 def _sentences(paragraph: str, p: int, quote_scan: QuoteScan) -> list[_Sentence]:
@@ -77,9 +82,7 @@ def _sentences(paragraph: str, p: int, quote_scan: QuoteScan) -> list[_Sentence]
             for a, b in quote_scan.spans
             if a < span.end and b > span.start
         )
-        out.append(
-            _Sentence(span.text, p, span.start, local, len(span.text.split()), quoted_words(span.text, local))
-        )
+        out.append(_Sentence(span.text, p, span.start, local, len(span.text.split()), quoted_words(span.text, local)))
     return out
 
 
@@ -102,8 +105,11 @@ def extract(article: Article) -> list[Statement]:
                 speaker = clean_speaker(cue.phrase, mentions, p, sent.start + cue.start, previous)
             continues = any(a < sent.start < b for a, b in quote_scan.spans)  # begins inside an open quote
             opens = bool(sent.quoted) and sent.quoted[0][0] <= 1
-            is_quote = continues or sent.quote_share >= 0.5 or sent.quoted_words >= 4 or (
-                sent.quoted_words >= 2 and cue is not None
+            is_quote = (
+                continues
+                or sent.quote_share >= 0.5
+                or sent.quoted_words >= 4
+                or (sent.quoted_words >= 2 and cue is not None)
             )
             if is_quote:
                 same_speaker = speaker is None or current is None or current.speaker in (None, speaker)
@@ -131,7 +137,22 @@ def extract(article: Article) -> list[Statement]:
         if g.speaker is None and g.kind == "quote":
             first = g.sentences[0]
             lead = re.match(r"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s", _unquoted(first.text, first.quoted))
-            if lead and lead.group(1).lower() not in {"the", "a", "but", "and", "in", "as", "it", "this", "that", "he", "she", "they", "we", "i"}:
+            if lead and lead.group(1).lower() not in {
+                "the",
+                "a",
+                "but",
+                "and",
+                "in",
+                "as",
+                "it",
+                "this",
+                "that",
+                "he",
+                "she",
+                "they",
+                "we",
+                "i",
+            }:
                 g.speaker = mentions.full_name(lead.group(1))
             else:
                 g.speaker = last

@@ -92,16 +92,23 @@ def figures_text(story: StoryInfo, versions: Sequence[StoredVersion]) -> str:
     for s in series:
         lines.append(f"{s.label or '(unlabelled)'}")
         for p in s.points:
-            lines.append(f"  v{p.seq:<3} {p.at.astimezone(UTC):%Y-%m-%d %H:%M}  {value_text(p.value, s.unit):>16}   {p.text}")
+            lines.append(
+                f"  v{p.seq:<3} {p.at.astimezone(UTC):%Y-%m-%d %H:%M}  {value_text(p.value, s.unit):>16}   {p.text}"
+            )
         lines.append("")
     return "\n".join(lines)
 
 
 def figures_json(versions: Sequence[StoredVersion]) -> list[dict[str, Any]]:
     return [
-        {"label": s.label, "unit": s.unit,
-         "points": [{"version": p.seq, "at": p.at.isoformat(), "value": p.value, "text": p.text,
-                     "sentence": p.sentence} for p in s.points]}
+        {
+            "label": s.label,
+            "unit": s.unit,
+            "points": [
+                {"version": p.seq, "at": p.at.isoformat(), "value": p.value, "text": p.text, "sentence": p.sentence}
+                for p in s.points
+            ],
+        }
         for s in series_of(versions)
     ]
 
@@ -129,8 +136,16 @@ def story_context(story: StoryInfo, versions: Sequence[StoredVersion], show: int
     previous_headline = None
     rows = []
     for v in versions:
-        rows.append({"seq": v.seq, "at": v.at, "words": v.words, "summary": v.summary, "headline": v.headline,
-                     "headline_changed": previous_headline is not None and v.headline != previous_headline})
+        rows.append(
+            {
+                "seq": v.seq,
+                "at": v.at,
+                "words": v.words,
+                "summary": v.summary,
+                "headline": v.headline,
+                "headline_changed": previous_headline is not None and v.headline != previous_headline,
+            }
+        )
         previous_headline = v.headline
     shown_version = next((v for v in versions if v.seq == show), versions[-1]) if versions else None
     shown: dict[str, Any] = {"seq": 0, "text": "", "diff": False, "paragraphs": []}

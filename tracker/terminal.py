@@ -51,8 +51,10 @@ def print_report(report: ChangeReport, title: str, console: Console | None = Non
         console.print()
         console.print(table)
     reworded = {id(r.new) for r in report.statements_reworded}
-    for heading, items, style, mark in (("New statements", report.statements_added, "green", "+"),
-                                        ("Removed statements", report.statements_removed, "red", "-")):
+    for heading, items, style, mark in (
+        ("New statements", report.statements_added, "green", "+"),
+        ("Removed statements", report.statements_removed, "red", "-"),
+    ):
         if items:
             console.print()
             console.print(Text(heading, style="bold underline"))

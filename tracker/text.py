@@ -22,9 +22,23 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _QUOTES = str.maketrans(
     {
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2033": '"',
-        "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-", "\u2026": "...",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u2033": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u2026": "...",
     }
 )
 
@@ -106,7 +120,7 @@ def _reattach_closing_quotes(lines: list[str]) -> list[str]:
         m = re.match(r'^(\s*)(["”’]+)(\s+)(?=\S)', line)
         if out and m and (out[-1].count('"') % 2 == 1 or out[-1].count("“") > out[-1].count("”")):
             out[-1] = out[-1].rstrip() + m.group(2)
-            line = m.group(1) + line[m.end():]
+            line = m.group(1) + line[m.end() :]
         out.append(line)
     return out
 
@@ -267,9 +281,10 @@ def content_words(text: str) -> tuple[str, ...]:
 
 def clear_caches() -> None:
     """Forget cached readings (benchmarks measure cold compares with this)."""
+    from tracker.attribution import find_attribution
     from tracker.figures import figures
     from tracker.quotes import scan
-    from tracker.speakers import _names_in, find_attribution
+    from tracker.speakers import _names_in
 
     for f in (canonical, key, sentence_spans, content_words, figures, scan, _names_in, find_attribution):
         f.cache_clear()

@@ -10,12 +10,11 @@ a diff hard to read ("the" kept between two rewritten clauses).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
 from diff_match_patch import diff_match_patch
-
-import re
 
 from tracker.model import Diff
 

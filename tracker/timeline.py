@@ -70,8 +70,12 @@ def timelines(versions: Sequence[VersionPoint], reports: dict[int, ChangeReport]
             best = _best_series(series, old, change.label, extended)
             if best is None:
                 prev_seq = max((s for s in when if s < v.seq), default=v.seq - 1)
-                best = Series(change.label, new.unit, [Point(prev_seq, when.get(prev_seq, v.at), old.value, old.text,
-                                                               old.sentence)], old)
+                best = Series(
+                    change.label,
+                    new.unit,
+                    [Point(prev_seq, when.get(prev_seq, v.at), old.value, old.text, old.sentence)],
+                    old,
+                )
                 series.append(best)
             best.points.append(Point(v.seq, v.at, new.value, new.text, new.sentence))
             best.label = change.label or best.label
@@ -83,7 +87,8 @@ def timelines(versions: Sequence[VersionPoint], reports: dict[int, ChangeReport]
 def _best_series(series: list[Series], old: Figure, label: str, extended: set[int]) -> Series | None:
     words = Counter(content_words(label))
     candidates = [
-        s for s in series
+        s
+        for s in series
         if id(s) not in extended and s.last.value == old.value and (s._figure is None or compatible(s._figure, old))
     ]
     if not candidates:

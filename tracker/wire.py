@@ -71,8 +71,9 @@ def _num(v: float) -> float | int:
 def _figure(f: Figure | None) -> WireFigure | None:
     if f is None:
         return None
-    return WireFigure(value=_num(f.value), text=f.text, unit=f.unit, qualifier=f.qualifier, label=f.label,
-                      sentence=f.sentence)
+    return WireFigure(
+        value=_num(f.value), text=f.text, unit=f.unit, qualifier=f.qualifier, label=f.label, sentence=f.sentence
+    )
 
 
 def _statement(s: Statement, rewording_of: str | None = None) -> WireStatement:
@@ -138,7 +139,9 @@ def _figure_back(w: dict[str, Any] | None) -> Figure | None:
 
 
 def _statement_back(w: dict[str, Any]) -> Statement:
-    return Statement(text=w["text"], speaker=w.get("speaker"), kind=w.get("kind", "quote"), paragraph=w.get("paragraph", 0))
+    return Statement(
+        text=w["text"], speaker=w.get("speaker"), kind=w.get("kind", "quote"), paragraph=w.get("paragraph", 0)
+    )
 
 
 def _diff_back(d: list[list[Any]] | None) -> Diff:

@@ -78,8 +78,12 @@ class EmailChannel:
     def build(cls, target: str, options: dict[str, Any], settings: Settings) -> EmailChannel:
         return cls(
             to=tuple(a.strip() for a in re.split(r"[,;]", target) if a.strip()),
-            host=settings.smtp_host, port=settings.smtp_port, security=settings.smtp_security,
-            user=settings.smtp_user, password=settings.smtp_password, sender=settings.smtp_from,
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            security=settings.smtp_security,
+            user=settings.smtp_user,
+            password=settings.smtp_password,
+            sender=settings.smtp_from,
         )
 
     def describe(self) -> str:
@@ -101,8 +105,9 @@ class EmailChannel:
         msg = self.message(alert)
         try:
             if self.security == "tls":
-                client: smtplib.SMTP = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout,
-                                                        context=ssl.create_default_context())
+                client: smtplib.SMTP = smtplib.SMTP_SSL(
+                    self.host, self.port, timeout=self.timeout, context=ssl.create_default_context()
+                )
             else:
                 client = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
             with client:
@@ -112,7 +117,9 @@ class EmailChannel:
                     client.login(self.user, self.password)
                 refused = client.send_message(msg)
         except smtplib.SMTPAuthenticationError as exc:
-            raise SendFailed(f"SMTP login to {self.host}:{self.port} refused: {exc.smtp_code}", retryable=False) from exc
+            raise SendFailed(
+                f"SMTP login to {self.host}:{self.port} refused: {exc.smtp_code}", retryable=False
+            ) from exc
         except smtplib.SMTPRecipientsRefused as exc:
             raise SendFailed(f"every recipient refused: {', '.join(exc.recipients)}", retryable=False) from exc
         except (smtplib.SMTPException, OSError) as exc:
@@ -146,12 +153,18 @@ class WebhookChannel:
         if self.style not in ("json", "slack"):
             raise ChannelError(f"webhook style {self.style!r} must be json or slack")
         if self.style == "json" and len(self.secret) < 16:
-            raise ChannelError("a webhook secret must be at least 16 characters (receivers verify the signature with it)")
+            raise ChannelError(
+                "a webhook secret must be at least 16 characters (receivers verify the signature with it)"
+            )
 
     @classmethod
     def build(cls, target: str, options: dict[str, Any], settings: Settings) -> WebhookChannel:
-        return cls(url=target, secret=str(options.get("secret", "")), style=str(options.get("style", "json")),
-                   allow_private=settings.allow_private_networks)
+        return cls(
+            url=target,
+            secret=str(options.get("secret", "")),
+            style=str(options.get("style", "json")),
+            allow_private=settings.allow_private_networks,
+        )
 
     def describe(self) -> str:
         return f"webhook {self.url}" + (" (slack)" if self.style == "slack" else "")
@@ -179,8 +192,7 @@ class WebhookChannel:
             check_address(self.url)
         body, headers = self.request(alert)
         try:
-            response = httpx.post(self.url, content=body, headers=headers, timeout=self.timeout,
-                                  follow_redirects=False)
+            response = httpx.post(self.url, content=body, headers=headers, timeout=self.timeout, follow_redirects=False)
         except httpx.TimeoutException as exc:
             raise SendFailed(f"{self.url}: timed out after {self.timeout:.0f}s") from exc
         except httpx.HTTPError as exc:

@@ -34,13 +34,21 @@ class Filter:
             raise AlertError(f"--min-change {self.min_change} must be a fraction like 0.05 (5%)")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kinds": list(self.kinds), "keywords": list(self.keywords), "min_change": self.min_change,
-                "stories": list(self.stories)}
+        return {
+            "kinds": list(self.kinds),
+            "keywords": list(self.keywords),
+            "min_change": self.min_change,
+            "stories": list(self.stories),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Filter:
-        return cls(kinds=tuple(data.get("kinds") or DEFAULT_KINDS), keywords=tuple(data.get("keywords") or ()),
-                   min_change=float(data.get("min_change") or 0.0), stories=tuple(data.get("stories") or ()))
+        return cls(
+            kinds=tuple(data.get("kinds") or DEFAULT_KINDS),
+            keywords=tuple(data.get("keywords") or ()),
+            min_change=float(data.get("min_change") or 0.0),
+            stories=tuple(data.get("stories") or ()),
+        )
 
 
 def wants(flt: Filter, event_kind: str, story_id: int, report: ChangeReport | None) -> bool:

@@ -46,8 +46,13 @@ def subject(alert: Alert, limit: int = 150) -> str:
 
 
 def plain_body(alert: Alert) -> str:
-    lines = [subject(alert), "", f"{alert.url}", f"version {alert.seq} · {alert.at:%Y-%m-%d %H:%M} UTC"
-             if alert.seq else f"{alert.at:%Y-%m-%d %H:%M} UTC", ""]
+    lines = [
+        subject(alert),
+        "",
+        f"{alert.url}",
+        f"version {alert.seq} · {alert.at:%Y-%m-%d %H:%M} UTC" if alert.seq else f"{alert.at:%Y-%m-%d %H:%M} UTC",
+        "",
+    ]
     if alert.report is not None and alert.kind == "changed":
         lines.append(to_text(alert.report))
     lines += ["", f"event {alert.event_id} · tracker"]
@@ -84,14 +89,19 @@ def slack_payload(alert: Alert) -> dict[str, Any]:
         for s in report.statements_added[:5]:
             lines.append(f"• new — {_slack_escape(s.speaker or 'unattributed')}: “{_slack_escape(_clip(s.text, 200))}”")
         for s in report.statements_removed[:5]:
-            lines.append(f"• removed — {_slack_escape(s.speaker or 'unattributed')}: “{_slack_escape(_clip(s.text, 200))}”")
+            lines.append(
+                f"• removed — {_slack_escape(s.speaker or 'unattributed')}: “{_slack_escape(_clip(s.text, 200))}”"
+            )
     text = "\n".join(lines)
     return {"text": text, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": text}}]}
 
 
 def edited_sentences(report: ChangeReport) -> list[str]:
-    return [marked(s.diff, lambda t: f"[+{t}+]", lambda t: f"[-{t}-]") for s in report.sentences
-            if s.kind in ("edited", "split", "merged")]
+    return [
+        marked(s.diff, lambda t: f"[+{t}+]", lambda t: f"[-{t}-]")
+        for s in report.sentences
+        if s.kind in ("edited", "split", "merged")
+    ]
 
 
 def _clip(text: str, n: int) -> str:

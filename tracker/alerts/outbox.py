@@ -71,8 +71,16 @@ def alert_for(store: Store, event: EventRow) -> Alert:
         if event.kind == "changed":
             change = store.get_change(story.id, seq)
             report = from_wire(change.report) if change is not None else None
-    return Alert(event_id=event.id, kind=event.kind, story_id=story.id, url=story.url, headline=headline,
-                 seq=seq if isinstance(seq, int) else None, at=event.created_at, report=report)
+    return Alert(
+        event_id=event.id,
+        kind=event.kind,
+        story_id=story.id,
+        url=story.url,
+        headline=headline,
+        seq=seq if isinstance(seq, int) else None,
+        at=event.created_at,
+        report=report,
+    )
 
 
 def fan_out(store: Store, now: datetime, batch: int = 200) -> int:
@@ -101,8 +109,14 @@ def fan_out(store: Store, now: datetime, batch: int = 200) -> int:
     return len(deliveries)
 
 
-def send_due(store: Store, settings: Settings, clock: Callable[[], datetime], *, limit: int = 50,
-             rng: random.Random | None = None) -> list[Attempt]:
+def send_due(
+    store: Store,
+    settings: Settings,
+    clock: Callable[[], datetime],
+    *,
+    limit: int = 50,
+    rng: random.Random | None = None,
+) -> list[Attempt]:
     """Claim and send the deliveries that are due; record every attempt."""
     rng = rng or random.Random()
     attempts: list[Attempt] = []
@@ -111,8 +125,9 @@ def send_due(store: Store, settings: Settings, clock: Callable[[], datetime], *,
     return attempts
 
 
-def _send_one(store: Store, settings: Settings, d: DeliveryRow, clock: Callable[[], datetime],
-              rng: random.Random) -> Attempt:
+def _send_one(
+    store: Store, settings: Settings, d: DeliveryRow, clock: Callable[[], datetime], rng: random.Random
+) -> Attempt:
     try:
         sub = store.get_subscription(d.subscription_id)
         alert = alert_for(store, store.get_event(d.event_id))
@@ -130,8 +145,16 @@ def _send_one(store: Store, settings: Settings, d: DeliveryRow, clock: Callable[
     return Attempt(d.id, d.subscription_id, d.event_id, True, note, None)
 
 
-def _failed(store: Store, settings: Settings, d: DeliveryRow, now: datetime, error: str, retryable: bool,
-            retry_after: float | None, rng: random.Random) -> Attempt:
+def _failed(
+    store: Store,
+    settings: Settings,
+    d: DeliveryRow,
+    now: datetime,
+    error: str,
+    retryable: bool,
+    retry_after: float | None,
+    rng: random.Random,
+) -> Attempt:
     nxt = None
     if retryable and d.attempts < settings.delivery_attempts:
         nxt = now + timedelta(seconds=retry_delay(d.attempts, rng, retry_after))
@@ -139,6 +162,12 @@ def _failed(store: Store, settings: Settings, d: DeliveryRow, now: datetime, err
     if nxt is None:
         log.error("delivery %s (event %s) failed for good after %d attempt(s): %s", d.id, d.event_id, d.attempts, error)
     else:
-        log.warning("delivery %s (event %s) failed (attempt %d), retrying at %s: %s", d.id, d.event_id,
-                    d.attempts, nxt.isoformat(timespec="seconds"), error)
+        log.warning(
+            "delivery %s (event %s) failed (attempt %d), retrying at %s: %s",
+            d.id,
+            d.event_id,
+            d.attempts,
+            nxt.isoformat(timespec="seconds"),
+            error,
+        )
     return Attempt(d.id, d.subscription_id, d.event_id, False, error, nxt)

@@ -13,31 +13,58 @@ from tracker.errors import UsageError
 
 
 def register(sub: SubParsers) -> None:
-    p = sub.add_parser("alerts", help="email and webhook alerts about changes",
-                       description="Subscriptions send an alert for each change that matters to them. Deliveries "
-                       "go through an outbox: retried with back-off, each sent once, failures visible here.")
+    p = sub.add_parser(
+        "alerts",
+        help="email and webhook alerts about changes",
+        description="Subscriptions send an alert for each change that matters to them. Deliveries "
+        "go through an outbox: retried with back-off, each sent once, failures visible here.",
+    )
     asub = p.add_subparsers(dest="alerts_command", metavar="ACTION", required=True)
     common = common_options()
 
-    a = asub.add_parser("add", parents=[common], help="subscribe an email address or a webhook",
-                        description="Subscribe a channel to changes. Examples:\n"
-                        "  tracker alerts add --email desk@example.org --only figures,statements\n"
-                        "  tracker alerts add --webhook https://hooks.example/x --story 3 --keyword toll\n"
-                        "  tracker alerts add --webhook https://hooks.slack.com/... --slack",
-                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    a = asub.add_parser(
+        "add",
+        parents=[common],
+        help="subscribe an email address or a webhook",
+        description="Subscribe a channel to changes. Examples:\n"
+        "  tracker alerts add --email desk@example.org --only figures,statements\n"
+        "  tracker alerts add --webhook https://hooks.example/x --story 3 --keyword toll\n"
+        "  tracker alerts add --webhook https://hooks.slack.com/... --slack",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     target = a.add_mutually_exclusive_group(required=True)
     target.add_argument("--email", metavar="ADDRESSES", help="one or more addresses, comma-separated")
     target.add_argument("--webhook", metavar="URL", help="a URL that receives a signed JSON POST")
     a.add_argument("--secret", help="webhook signing secret (default: a random one, printed once)")
     a.add_argument("--slack", action="store_true", help="send a Slack-compatible message instead of the report")
-    a.add_argument("--story", type=int, action="append", default=[], metavar="ID",
-                   help="only this story (repeat for several; default: every story)")
-    a.add_argument("--only", metavar="KINDS", help="kinds of change that matter, comma-separated: figures, "
-                   "statements, headline, text, removed (default: all but text)")
-    a.add_argument("--keyword", action="append", default=[], metavar="WORD",
-                   help="only changes that mention this word (repeat for any of several)")
-    a.add_argument("--min-change", type=float, default=0.0, metavar="FRACTION",
-                   help="only figures that moved at least this much, e.g. 0.05 for 5%%")
+    a.add_argument(
+        "--story",
+        type=int,
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only this story (repeat for several; default: every story)",
+    )
+    a.add_argument(
+        "--only",
+        metavar="KINDS",
+        help="kinds of change that matter, comma-separated: figures, "
+        "statements, headline, text, removed (default: all but text)",
+    )
+    a.add_argument(
+        "--keyword",
+        action="append",
+        default=[],
+        metavar="WORD",
+        help="only changes that mention this word (repeat for any of several)",
+    )
+    a.add_argument(
+        "--min-change",
+        type=float,
+        default=0.0,
+        metavar="FRACTION",
+        help="only figures that moved at least this much, e.g. 0.05 for 5%%",
+    )
     format_option(a)
     a.set_defaults(func=cmd_add)
 
@@ -81,8 +108,15 @@ def cmd_add(args: argparse.Namespace) -> int:
             store.get_story(story_id)
         row = store.add_subscription(channel, target, options, flt.to_dict(), datetime.now(UTC))
     if args.format == "json":
-        dump_json({"id": row.id, "channel": channel, "target": target, "filter": flt.to_dict(),
-                   "secret": options.get("secret")})
+        dump_json(
+            {
+                "id": row.id,
+                "channel": channel,
+                "target": target,
+                "filter": flt.to_dict(),
+                "secret": options.get("secret"),
+            }
+        )
         return 0
     print(f"{row.id}\t{channel} {target}")
     if channel == "webhook" and options.get("secret") and not args.secret:
@@ -98,19 +132,57 @@ def cmd_list(args: argparse.Namespace) -> int:
         if args.deliveries or args.status:
             rows = store.list_deliveries(status=args.status, limit=200)
             if args.format == "json":
-                dump_json([{"id": d.id, "subscription": d.subscription_id, "event": d.event_id, "status": d.status,
-                            "attempts": d.attempts, "next_attempt_at": d.next_attempt_at, "sent_at": d.sent_at,
-                            "error": d.last_error, "note": d.note} for d in rows])
+                dump_json(
+                    [
+                        {
+                            "id": d.id,
+                            "subscription": d.subscription_id,
+                            "event": d.event_id,
+                            "status": d.status,
+                            "attempts": d.attempts,
+                            "next_attempt_at": d.next_attempt_at,
+                            "sent_at": d.sent_at,
+                            "error": d.last_error,
+                            "note": d.note,
+                        }
+                        for d in rows
+                    ]
+                )
                 return 0
-            print(table([[str(d.id), str(d.subscription_id), str(d.event_id), d.status, str(d.attempts),
-                          when(d.sent_at or d.next_attempt_at), d.last_error or d.note or ""] for d in rows],
-                        ["ID", "SUB", "EVENT", "STATUS", "TRIES", "WHEN", "NOTE"]))
+            print(
+                table(
+                    [
+                        [
+                            str(d.id),
+                            str(d.subscription_id),
+                            str(d.event_id),
+                            d.status,
+                            str(d.attempts),
+                            when(d.sent_at or d.next_attempt_at),
+                            d.last_error or d.note or "",
+                        ]
+                        for d in rows
+                    ],
+                    ["ID", "SUB", "EVENT", "STATUS", "TRIES", "WHEN", "NOTE"],
+                )
+            )
             return 0
         subs = store.list_subscriptions()
         failed = store.list_deliveries(status="failed", limit=1000)
     if args.format == "json":
-        dump_json([{"id": s.id, "channel": s.channel, "target": s.target, "filter": s.filter, "active": s.active,
-                    "failed_deliveries": sum(1 for d in failed if d.subscription_id == s.id)} for s in subs])
+        dump_json(
+            [
+                {
+                    "id": s.id,
+                    "channel": s.channel,
+                    "target": s.target,
+                    "filter": s.filter,
+                    "active": s.active,
+                    "failed_deliveries": sum(1 for d in failed if d.subscription_id == s.id),
+                }
+                for s in subs
+            ]
+        )
         return 0
     if not subs:
         print("No subscriptions: add one with `tracker alerts add --email ADDRESS`.", file=sys.stderr)
@@ -118,8 +190,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     rows = []
     for s in subs:
         f = s.filter
-        what = ",".join(f.get("kinds") or []) + (f" keywords={','.join(f['keywords'])}" if f.get("keywords") else "") \
+        what = (
+            ",".join(f.get("kinds") or [])
+            + (f" keywords={','.join(f['keywords'])}" if f.get("keywords") else "")
             + (f" stories={','.join(map(str, f['stories']))}" if f.get("stories") else "")
+        )
         n_failed = sum(1 for d in failed if d.subscription_id == s.id)
         rows.append([str(s.id), s.channel, what, f"{n_failed} failed" if n_failed else "", s.target])
     print(table(rows, ["ID", "CHANNEL", "FILTER", "PROBLEMS", "TARGET"]))
@@ -138,10 +213,20 @@ def cmd_test(args: argparse.Namespace) -> int:
         sub = store.get_subscription(args.subscription)
     channel = build_channel(sub.channel, sub.target, sub.options, settings)
     old = Article("Test alert from tracker", ("At least 9 people were hurt, officials said.",))
-    new = Article("Test alert from tracker", ("At least 12 people were hurt, officials said.",
-                                              "“This is only a test,” said the tracker."))
-    alert = Alert(event_id=0, kind="changed", story_id=0, url="https://example.org/tracker-test",
-                  headline="Test alert from tracker", seq=2, at=datetime.now(UTC), report=compare(old, new))
+    new = Article(
+        "Test alert from tracker",
+        ("At least 12 people were hurt, officials said.", "“This is only a test,” said the tracker."),
+    )
+    alert = Alert(
+        event_id=0,
+        kind="changed",
+        story_id=0,
+        url="https://example.org/tracker-test",
+        headline="Test alert from tracker",
+        seq=2,
+        at=datetime.now(UTC),
+        report=compare(old, new),
+    )
     try:
         note = channel.send(alert)
     except SendFailed as exc:

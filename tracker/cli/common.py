@@ -24,18 +24,31 @@ SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
 def common_options() -> argparse.ArgumentParser:
     """Options every command that touches the database takes, after its name."""
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--db", metavar="URL", help="database URL (default: TRACKER_DATABASE_URL, "
-                        "else SQLite in the user's data directory); e.g. sqlite:///tracker.db or "
-                        "postgresql://user@host/dbname")
-    parent.add_argument("--config", metavar="FILE", type=Path, help="config file (default: TRACKER_CONFIG, "
-                        "else config.toml in the user's config directory)")
+    parent.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL (default: TRACKER_DATABASE_URL, "
+        "else SQLite in the user's data directory); e.g. sqlite:///tracker.db or "
+        "postgresql://user@host/dbname",
+    )
+    parent.add_argument(
+        "--config",
+        metavar="FILE",
+        type=Path,
+        help="config file (default: TRACKER_CONFIG, else config.toml in the user's config directory)",
+    )
     parent.add_argument("-v", "--verbose", action="count", default=0, help="say more (-vv: debug)")
     return parent
 
 
 def format_option(parser: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json")) -> None:
-    parser.add_argument("--format", "-f", choices=choices, default=choices[0],
-                        help=f"output format (default: {choices[0]}; json is stable for scripts)")
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=choices,
+        default=choices[0],
+        help=f"output format (default: {choices[0]}; json is stable for scripts)",
+    )
 
 
 def settings_of(args: argparse.Namespace) -> Settings:

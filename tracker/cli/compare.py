@@ -19,8 +19,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("old", type=Path, help="the earlier revision (.txt or .html)")
     p.add_argument("new", type=Path, help="the later revision (.txt or .html)")
-    p.add_argument("--format", "-f", choices=("text", "json", "markdown", "html"), default="text",
-                   help="output format (default: text; json is the stable contract for scripts)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "json", "markdown", "html"),
+        default="text",
+        help="output format (default: text; json is the stable contract for scripts)",
+    )
     p.set_defaults(func=run)
 
 

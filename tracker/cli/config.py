@@ -9,9 +9,13 @@ from tracker.cli.common import SubParsers, common_options, dump_json, format_opt
 
 
 def register(sub: SubParsers) -> None:
-    p = sub.add_parser("config", parents=[common_options()], help="print the settings in effect and where they come from",
-                       description="Settings come from built-in defaults, then the config file (TOML), then "
-                       "TRACKER_* environment variables, then command-line flags. This prints the result.")
+    p = sub.add_parser(
+        "config",
+        parents=[common_options()],
+        help="print the settings in effect and where they come from",
+        description="Settings come from built-in defaults, then the config file (TOML), then "
+        "TRACKER_* environment variables, then command-line flags. This prints the result.",
+    )
     format_option(p)
     p.set_defaults(func=cmd_config)
 

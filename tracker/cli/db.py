@@ -8,9 +8,12 @@ from tracker.cli.common import SubParsers, common_options, settings_of
 
 
 def register(sub: SubParsers) -> None:
-    p = sub.add_parser("db", help="manage the database schema",
-                       description="Migrations are applied automatically on first use; these commands run "
-                       "them explicitly (for deployments) and show the schema version.")
+    p = sub.add_parser(
+        "db",
+        help="manage the database schema",
+        description="Migrations are applied automatically on first use; these commands run "
+        "them explicitly (for deployments) and show the schema version.",
+    )
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     common = common_options()
     up = dbsub.add_parser("upgrade", parents=[common], help="apply pending migrations")

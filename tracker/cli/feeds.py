@@ -9,9 +9,12 @@ from tracker.cli.common import SubParsers, common_options, dump_json, format_opt
 
 
 def register(sub: SubParsers) -> None:
-    p = sub.add_parser("feed", help="follow RSS/Atom feeds",
-                       description="A followed feed is polled on its own schedule (every 10 minutes); each article "
-                       "it lists (that matches --match, if given) becomes a tracked story.")
+    p = sub.add_parser(
+        "feed",
+        help="follow RSS/Atom feeds",
+        description="A followed feed is polled on its own schedule (every 10 minutes); each article "
+        "it lists (that matches --match, if given) becomes a tracked story.",
+    )
     fsub = p.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
     common = common_options()
     a = fsub.add_parser("add", parents=[common], help="follow a feed")
@@ -47,13 +50,36 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_store(settings) as store:
         feeds = store.list_feeds()
     if args.format == "json":
-        dump_json([{"id": f.id, "url": f.url, "match": f.match, "last_checked_at": f.last_checked_at,
-                    "next_check_at": f.next_check_at, "failures": f.consecutive_failures, "error": f.last_error}
-                   for f in feeds])
+        dump_json(
+            [
+                {
+                    "id": f.id,
+                    "url": f.url,
+                    "match": f.match,
+                    "last_checked_at": f.last_checked_at,
+                    "next_check_at": f.next_check_at,
+                    "failures": f.consecutive_failures,
+                    "error": f.last_error,
+                }
+                for f in feeds
+            ]
+        )
         return 0
-    print(table([[str(f.id), f.match or "", when(f.last_checked_at), when(f.next_check_at),
-                  f.url + (f"\n      last error: {f.last_error}" if f.last_error else "")] for f in feeds],
-                ["ID", "MATCH", "CHECKED", "NEXT", "URL"]))
+    print(
+        table(
+            [
+                [
+                    str(f.id),
+                    f.match or "",
+                    when(f.last_checked_at),
+                    when(f.next_check_at),
+                    f.url + (f"\n      last error: {f.last_error}" if f.last_error else ""),
+                ]
+                for f in feeds
+            ],
+            ["ID", "MATCH", "CHECKED", "NEXT", "URL"],
+        )
+    )
     return 0
 
 

@@ -20,37 +20,61 @@ if TYPE_CHECKING:
 
 def register(sub: SubParsers) -> None:
     common = common_options()
-    p = sub.add_parser("diff", parents=[common], help="the change report between two stored versions",
-                       description="What changed between two versions of a story (default: the last two): the "
-                       "headline, a table of changed figures, statements added, removed or reworded with their "
-                       "speakers, and the edited sentences with insertions and deletions marked.")
+    p = sub.add_parser(
+        "diff",
+        parents=[common],
+        help="the change report between two stored versions",
+        description="What changed between two versions of a story (default: the last two): the "
+        "headline, a table of changed figures, statements added, removed or reworded with their "
+        "speakers, and the edited sentences with insertions and deletions marked.",
+    )
     p.add_argument("story", metavar="STORY")
-    p.add_argument("--from", dest="from_seq", type=int, metavar="N", help="older version (default: the one before --to)")
+    p.add_argument(
+        "--from", dest="from_seq", type=int, metavar="N", help="older version (default: the one before --to)"
+    )
     p.add_argument("--to", dest="to_seq", type=int, metavar="M", help="newer version (default: the latest)")
-    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="colour in the terminal (default: auto, when stdout is a terminal)")
+    p.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour in the terminal (default: auto, when stdout is a terminal)",
+    )
     format_option(p, ("text", "markdown", "html", "json"))
     p.set_defaults(func=cmd_diff)
 
-    p = sub.add_parser("figures", parents=[common], help="each figure of a story followed across its versions",
-                       description="Every quantity that changed in a story, as a timeline: what it counts, and its "
-                       "value at each version with the time the version was captured.")
+    p = sub.add_parser(
+        "figures",
+        parents=[common],
+        help="each figure of a story followed across its versions",
+        description="Every quantity that changed in a story, as a timeline: what it counts, and its "
+        "value at each version with the time the version was captured.",
+    )
     p.add_argument("story", metavar="STORY")
     format_option(p)
     p.set_defaults(func=cmd_figures)
 
-    p = sub.add_parser("report", parents=[common], help="write a standalone HTML report of a story",
-                       description="One HTML page with no external assets: the timeline of versions, every "
-                       "revision's report, the figure timelines as charts, who said what and when, and the full "
-                       "text of a version with its changes highlighted.")
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help="write a standalone HTML report of a story",
+        description="One HTML page with no external assets: the timeline of versions, every "
+        "revision's report, the figure timelines as charts, who said what and when, and the full "
+        "text of a version with its changes highlighted.",
+    )
     p.add_argument("story", metavar="STORY")
     p.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
-    p.add_argument("--version", "-n", type=int, metavar="N", help="the version whose full text to show (default: latest)")
+    p.add_argument(
+        "--version", "-n", type=int, metavar="N", help="the version whose full text to show (default: latest)"
+    )
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("digest", parents=[common], help="what changed across all stories recently",
-                       description="A summary of every story that changed in a period: headline, the news in one "
-                       "line, changed figures and new statements. Usable as an email body (--format html).")
+    p = sub.add_parser(
+        "digest",
+        parents=[common],
+        help="what changed across all stories recently",
+        description="A summary of every story that changed in a period: headline, the news in one "
+        "line, changed figures and new statements. Usable as an email body (--format html).",
+    )
     p.add_argument("--since", default="24h", metavar="DURATION", help="how far back (default: 24h)")
     format_option(p, ("text", "markdown", "html", "json"))
     p.set_defaults(func=cmd_digest)
@@ -67,8 +91,16 @@ def load_versions(store: Store, story: StoryRow, upto: int | None = None) -> lis
         version = store.get_version(story.id, meta.seq)
         change = store.get_change(story.id, meta.seq)
         report = from_wire(change.report) if change is not None else None
-        out.append(StoredVersion(meta.seq, version.fetched_at, version.headline or "", version.text, report,
-                                 change.summary if change is not None else None))
+        out.append(
+            StoredVersion(
+                meta.seq,
+                version.fetched_at,
+                version.headline or "",
+                version.text,
+                report,
+                change.summary if change is not None else None,
+            )
+        )
     return out
 
 
@@ -88,7 +120,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         if latest < 2 and args.from_seq is None:
             raise UsageError(f"story {story.id} has {latest} version(s): a diff needs two")
         if not (1 <= from_seq < to_seq <= latest):
-            raise UsageError(f"versions {from_seq} -> {to_seq} do not exist: story {story.id} has versions 1 to {latest}")
+            raise UsageError(
+                f"versions {from_seq} -> {to_seq} do not exist: story {story.id} has versions 1 to {latest}"
+            )
         try:
             old = article_of(store.get_version(story.id, from_seq))
             new = article_of(store.get_version(story.id, to_seq))
@@ -162,8 +196,9 @@ def cmd_digest(args: argparse.Namespace) -> int:
     items: list[DigestItem] = []
     with open_store(settings) as store:
         for story, change, seq, at, headline in store.recent_changes(since, limit=1000):
-            items.append(DigestItem(story.id, story.url, headline or "", seq, at, from_wire(change.report),
-                                    change.summary))
+            items.append(
+                DigestItem(story.id, story.url, headline or "", seq, at, from_wire(change.report), change.summary)
+            )
     if args.format == "json":
         dump_json([_digest_json(i) for i in items])
         return 0
@@ -172,5 +207,11 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
 
 def _digest_json(item: Any) -> dict[str, Any]:
-    return {"story": item.story_id, "url": item.url, "headline": item.headline, "version": item.seq,
-            "at": item.at.isoformat(), "summary": item.summary}
+    return {
+        "story": item.story_id,
+        "url": item.url,
+        "headline": item.headline,
+        "version": item.seq,
+        "at": item.at.isoformat(),
+        "summary": item.summary,
+    }

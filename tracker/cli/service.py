@@ -28,30 +28,46 @@ log = logging.getLogger("tracker")
 
 def register(sub: SubParsers) -> None:
     common = common_options()
-    p = sub.add_parser("run", parents=[common], help="run the service: check every story when it is due",
-                       description="Check every story on its adaptive schedule, poll feeds, and send alerts, "
-                       "until SIGTERM or Ctrl-C (checks in flight finish first). One scheduler per database: "
-                       "a second `tracker run` on the same database says so and exits (or waits, --wait).")
+    p = sub.add_parser(
+        "run",
+        parents=[common],
+        help="run the service: check every story when it is due",
+        description="Check every story on its adaptive schedule, poll feeds, and send alerts, "
+        "until SIGTERM or Ctrl-C (checks in flight finish first). One scheduler per database: "
+        "a second `tracker run` on the same database says so and exits (or waits, --wait).",
+    )
     p.add_argument("--once", action="store_true", help="check what is due, send alerts, and exit (for cron)")
     p.add_argument("--wait", action="store_true", help="wait for another running scheduler to stop, then take over")
-    p.add_argument("--workers", type=int, help="extraction processes (default: the `workers` setting, 0 = one per core)")
+    p.add_argument(
+        "--workers", type=int, help="extraction processes (default: the `workers` setting, 0 = one per core)"
+    )
     p.add_argument("--log-format", choices=("plain", "json"), help="log lines as text or JSON (default: plain)")
     p.set_defaults(func=cmd_run)
 
-    p = sub.add_parser("status", parents=[common], help="what is due, what failed, what changed recently",
-                       description="A summary of the tracker: stories by status, what is due, stories whose checks "
-                       "fail (with the error), recent changes, alert deliveries waiting or failed, and whether a "
-                       "scheduler is running on this database.")
+    p = sub.add_parser(
+        "status",
+        parents=[common],
+        help="what is due, what failed, what changed recently",
+        description="A summary of the tracker: stories by status, what is due, stories whose checks "
+        "fail (with the error), recent changes, alert deliveries waiting or failed, and whether a "
+        "scheduler is running on this database.",
+    )
     p.add_argument("--since", default="24h", help="recent changes from this far back (default: 24h)")
     format_option(p)
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("demo", parents=[common], help="watch tracker follow the sample stories (about a minute)",
-                       description="Starts the local seed server (sample developing stories that change every few "
-                       "seconds), tracks them on a fresh SQLite database, runs the service, and prints each change "
-                       "report as it arrives.")
+    p = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="watch tracker follow the sample stories (about a minute)",
+        description="Starts the local seed server (sample developing stories that change every few "
+        "seconds), tracks them on a fresh SQLite database, runs the service, and prints each change "
+        "report as it arrives.",
+    )
     p.add_argument("--seconds", type=float, default=60.0, help="how long to run (default: 60)")
-    p.add_argument("--every", type=float, default=6.0, help="seconds between revisions of the seed stories (default: 6)")
+    p.add_argument(
+        "--every", type=float, default=6.0, help="seconds between revisions of the seed stories (default: 6)"
+    )
     p.add_argument("--keep", type=Path, metavar="DIR", help="keep the demo database in this directory")
     p.set_defaults(func=cmd_demo)
 
@@ -73,8 +89,9 @@ def build_service(settings: Settings, rt: Runtime, clock: Callable[[], datetime]
         fan_out(rt.store, now)
         send_due(rt.store, settings, clock)
 
-    return Service(settings, rt.store, rt.checker, clock=clock,
-                   extra_jobs=[("feeds", 30.0, feeds), ("alerts", 5.0, alerts)])
+    return Service(
+        settings, rt.store, rt.checker, clock=clock, extra_jobs=[("feeds", 30.0, feeds), ("alerts", 5.0, alerts)]
+    )
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -127,32 +144,56 @@ def cmd_status(args: argparse.Namespace) -> int:
         failed_deliveries = store.list_deliveries(status="failed", limit=1000)
         holder = store.lease_holder(LEASE, now)
     failing = [s for s in stories if s.consecutive_failures or s.status == "failing"]
-    upcoming = sorted((s for s in stories if s.active and s.next_check_at and s.next_check_at > now),
-                      key=lambda s: s.next_check_at or now)[:5]
+    upcoming = sorted(
+        (s for s in stories if s.active and s.next_check_at and s.next_check_at > now),
+        key=lambda s: s.next_check_at or now,
+    )[:5]
     if args.format == "json":
-        dump_json({
-            "scheduler": holder, "stories": counts, "due_now": len(due),
-            "failing": [{"id": s.id, "url": s.url, "failures": s.consecutive_failures, "error": s.last_error,
-                         "status": s.status} for s in failing],
-            "recent_changes": [{"story": c.story_id, "url": c.url, "version": c.seq, "at": c.at,
-                                "summary": c.summary} for c in recent],
-            "deliveries": {"pending": len(pending), "failed": len(failed_deliveries)},
-        })
+        dump_json(
+            {
+                "scheduler": holder,
+                "stories": counts,
+                "due_now": len(due),
+                "failing": [
+                    {
+                        "id": s.id,
+                        "url": s.url,
+                        "failures": s.consecutive_failures,
+                        "error": s.last_error,
+                        "status": s.status,
+                    }
+                    for s in failing
+                ],
+                "recent_changes": [
+                    {"story": c.story_id, "url": c.url, "version": c.seq, "at": c.at, "summary": c.summary}
+                    for c in recent
+                ],
+                "deliveries": {"pending": len(pending), "failed": len(failed_deliveries)},
+            }
+        )
         return 0
     print(f"scheduler: {'running (' + holder + ')' if holder else 'not running — start it with `tracker run`'}")
     print("stories: " + (", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "none"))
-    print(f"due now: {len(due)}" + (f"; next: " + ", ".join(f"{s.id} at {when(s.next_check_at)}" for s in upcoming)
-                                    if upcoming else ""))
+    print(
+        f"due now: {len(due)}"
+        + ("; next: " + ", ".join(f"{s.id} at {when(s.next_check_at)}" for s in upcoming) if upcoming else "")
+    )
     if failing:
         print(f"\nfailing ({len(failing)}):")
-        print(table([[str(s.id), str(s.consecutive_failures), s.status, f"{s.url}\n      {s.last_error}"] for s in failing],
-                    ["ID", "FAILURES", "STATUS", "URL / LAST ERROR"]))
+        print(
+            table(
+                [[str(s.id), str(s.consecutive_failures), s.status, f"{s.url}\n      {s.last_error}"] for s in failing],
+                ["ID", "FAILURES", "STATUS", "URL / LAST ERROR"],
+            )
+        )
     print(f"\nchanged since {when(since)} ({len(recent)}):")
     for c in recent[:20]:
         print(f"  {when(c.at)}  story {c.story_id} v{c.seq}: {c.summary} — {c.headline}")
     if pending or failed_deliveries:
-        print(f"\nalerts: {len(pending)} waiting to be sent, {len(failed_deliveries)} failed "
-              "(see `tracker alerts list --deliveries`)")
+        print(
+            f"\nalerts: {len(pending)} waiting to be sent, {len(failed_deliveries)} failed "
+            "(see `tracker alerts list --deliveries`)"
+        )
     return 0
 
 
@@ -165,12 +206,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="tracker-demo-"))
     workdir.mkdir(parents=True, exist_ok=True)
     db = args.db or f"sqlite:///{workdir / 'demo.db'}"
-    settings = base.replace(database_url=db, allow_private_networks=True, tick=1.0, min_interval=3.0,
-                            max_interval=12.0, jitter=0.0, concurrency=8, per_host=8)
+    settings = base.replace(
+        database_url=db,
+        allow_private_networks=True,
+        tick=1.0,
+        min_interval=3.0,
+        max_interval=12.0,
+        jitter=0.0,
+        concurrency=8,
+        per_host=8,
+    )
     os.environ["TRACKER_ALLOW_PRIVATE_NETWORKS"] = "1"
     stories = load_stories()
-    print(f"tracker demo: {len(stories)} sample stories, a new revision every {args.every:.0f}s, "
-          f"for {args.seconds:.0f}s; database {db}\n")
+    print(
+        f"tracker demo: {len(stories)} sample stories, a new revision every {args.every:.0f}s, "
+        f"for {args.seconds:.0f}s; database {db}\n"
+    )
     with SeedServer(advance="interval", every=args.every) as server, open_store(settings) as store:
         now = datetime.now(UTC)
         for s in stories:
@@ -179,14 +230,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
             service = build_service(settings, rt)
             service.acquire()
             stop_at = time.monotonic() + args.seconds
-            printer = threading.Thread(target=_print_changes, args=(store, lambda: time.monotonic() > stop_at + 2),
-                                       daemon=True)
+            printer = threading.Thread(
+                target=_print_changes, args=(store, lambda: time.monotonic() > stop_at + 2), daemon=True
+            )
             printer.start()
             service.serve(until=lambda: time.monotonic() > stop_at)
             printer.join(timeout=5)
         _final_summary(store)
-    print(f"\nThe demo database is in {workdir}. Try:\n  tracker list --db {db}\n  tracker figures 1 --db {db}\n"
-          f"  tracker report 1 -o story.html --db {db}")
+    print(
+        f"\nThe demo database is in {workdir}. Try:\n  tracker list --db {db}\n  tracker figures 1 --db {db}\n"
+        f"  tracker report 1 -o story.html --db {db}"
+    )
     return 0
 
 
@@ -225,4 +279,3 @@ def _final_summary(store: Store) -> None:
     for s in store.list_stories():
         rows.append([str(s.id), str(s.version_count), s.title or "", s.url])
     print("\n" + table(rows, ["ID", "VERSIONS", "HEADLINE", "URL"]))
-

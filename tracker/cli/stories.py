@@ -17,40 +17,68 @@ if TYPE_CHECKING:
 def register(sub: SubParsers) -> None:
     common = common_options()
 
-    p = sub.add_parser("add", parents=[common], help="start tracking one or more article URLs",
-                       description="Track article URLs: each becomes a story, checked by `tracker check` or "
-                       "the `tracker run` service. Prints each new story's id and URL.")
+    p = sub.add_parser(
+        "add",
+        parents=[common],
+        help="start tracking one or more article URLs",
+        description="Track article URLs: each becomes a story, checked by `tracker check` or "
+        "the `tracker run` service. Prints each new story's id and URL.",
+    )
     p.add_argument("urls", nargs="+", metavar="URL")
-    p.add_argument("--every", metavar="DURATION", help="check this story at a fixed interval (e.g. 5m) instead of "
-                   "the adaptive default")
+    p.add_argument(
+        "--every",
+        metavar="DURATION",
+        help="check this story at a fixed interval (e.g. 5m) instead of the adaptive default",
+    )
     p.add_argument("--title", help="a name for the story (default: the headline, once fetched)")
     format_option(p)
     p.set_defaults(func=cmd_add)
 
-    p = sub.add_parser("list", parents=[common], help="list tracked stories and their state",
-                       description="List stories: status, versions, last check, next check, last error.")
-    p.add_argument("--status", choices=("active", "failing", "archived", "removed", "paused"),
-                   help="only stories with this status")
+    p = sub.add_parser(
+        "list",
+        parents=[common],
+        help="list tracked stories and their state",
+        description="List stories: status, versions, last check, next check, last error.",
+    )
+    p.add_argument(
+        "--status", choices=("active", "failing", "archived", "removed", "paused"), help="only stories with this status"
+    )
     format_option(p)
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("check", parents=[common], help="check stories now (all active ones by default)",
-                       description="Fetch the stories now and store a new version of each article that changed. "
-                       "Prints one line per story; exits 1 when a check failed.")
+    p = sub.add_parser(
+        "check",
+        parents=[common],
+        help="check stories now (all active ones by default)",
+        description="Fetch the stories now and store a new version of each article that changed. "
+        "Prints one line per story; exits 1 when a check failed.",
+    )
     p.add_argument("stories", nargs="*", metavar="STORY", help="story id or URL (default: every active story)")
-    p.add_argument("--workers", type=int, default=None,
-                   help="extraction processes (default: one per core when checking several stories)")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="extraction processes (default: one per core when checking several stories)",
+    )
     format_option(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("history", parents=[common], help="list the stored versions of a story",
-                       description="Every version of a story: number, time fetched, size, headline, what changed.")
+    p = sub.add_parser(
+        "history",
+        parents=[common],
+        help="list the stored versions of a story",
+        description="Every version of a story: number, time fetched, size, headline, what changed.",
+    )
     p.add_argument("story", metavar="STORY")
     format_option(p)
     p.set_defaults(func=cmd_history)
 
-    p = sub.add_parser("show", parents=[common], help="print a version of a story (default: the latest)",
-                       description="Print the headline, byline, dates and text of one version of a story.")
+    p = sub.add_parser(
+        "show",
+        parents=[common],
+        help="print a version of a story (default: the latest)",
+        description="Print the headline, byline, dates and text of one version of a story.",
+    )
     p.add_argument("story", metavar="STORY")
     p.add_argument("--version", "-n", type=int, metavar="N", help="version number (default: the latest)")
     p.add_argument("--html", action="store_true", help="print the raw HTML as fetched instead")
@@ -64,11 +92,23 @@ def register(sub: SubParsers) -> None:
 
 def story_dict(s: StoryRow) -> dict[str, Any]:
     return {
-        "id": s.id, "url": s.url, "title": s.title, "status": s.status, "active": s.active,
-        "versions": s.version_count, "latest_version": s.latest_seq, "added_at": s.added_at,
-        "last_checked_at": s.last_checked_at, "last_outcome": s.last_outcome, "last_changed_at": s.last_changed_at,
-        "next_check_at": s.next_check_at, "interval_seconds": s.interval_seconds, "every_seconds": s.every_seconds,
-        "consecutive_failures": s.consecutive_failures, "last_error": s.last_error, "gone_at": s.gone_at,
+        "id": s.id,
+        "url": s.url,
+        "title": s.title,
+        "status": s.status,
+        "active": s.active,
+        "versions": s.version_count,
+        "latest_version": s.latest_seq,
+        "added_at": s.added_at,
+        "last_checked_at": s.last_checked_at,
+        "last_outcome": s.last_outcome,
+        "last_changed_at": s.last_changed_at,
+        "next_check_at": s.next_check_at,
+        "interval_seconds": s.interval_seconds,
+        "every_seconds": s.every_seconds,
+        "consecutive_failures": s.consecutive_failures,
+        "last_error": s.last_error,
+        "gone_at": s.gone_at,
     }
 
 
@@ -86,8 +126,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     with open_store(settings) as store:
         for url in urls:
             nxt = first_check(policy, now, every)
-            row, created = store.add_story(url, now, title=args.title, every_seconds=every,
-                                           interval_seconds=nxt.interval, next_check_at=nxt.at)
+            row, created = store.add_story(
+                url, now, title=args.title, every_seconds=every, interval_seconds=nxt.interval, next_check_at=nxt.at
+            )
             out.append((row, created))
     if args.format == "json":
         dump_json([{**story_dict(r), "created": c} for r, c in out])
@@ -114,8 +155,17 @@ def cmd_list(args: argparse.Namespace) -> int:
         state = r.status
         if r.consecutive_failures:
             state += f" ({r.consecutive_failures} failed)"
-        body.append([str(r.id), state, str(r.version_count), when(r.last_checked_at), when(r.next_check_at),
-                     when(r.last_changed_at), r.url + (f"\n      last error: {r.last_error}" if r.last_error else "")])
+        body.append(
+            [
+                str(r.id),
+                state,
+                str(r.version_count),
+                when(r.last_checked_at),
+                when(r.next_check_at),
+                when(r.last_changed_at),
+                r.url + (f"\n      last error: {r.last_error}" if r.last_error else ""),
+            ]
+        )
     print(table(body, ["ID", "STATUS", "VERSIONS", "CHECKED", "NEXT", "CHANGED", "URL"]))
     return 0
 
@@ -126,18 +176,35 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     settings = settings_of(args)
     with open_store(settings) as store:
-        stories = [story_of(store, ref) for ref in args.stories] if args.stories else \
-            [s for s in store.list_stories() if s.active and s.status in ("active", "failing", "removed")]
+        stories = (
+            [story_of(store, ref) for ref in args.stories]
+            if args.stories
+            else [s for s in store.list_stories() if s.active and s.status in ("active", "failing", "removed")]
+        )
         if not stories:
             print("Nothing to check: add a story with `tracker add URL`.", file=sys.stderr)
             return 0
-        workers = args.workers if args.workers is not None else (Extraction.default_workers() if len(stories) > 3 else 0)
+        workers = (
+            args.workers if args.workers is not None else (Extraction.default_workers() if len(stories) > 3 else 0)
+        )
         with runtime(settings, workers=workers, store=store) as rt:
             outcomes = _run_checks(rt.checker, stories, show_progress=len(stories) > 5 and args.format == "text")
     if args.format == "json":
-        dump_json([{"story": o.story_id, "url": o.url, "outcome": o.kind, "version": o.seq, "summary": o.summary,
-                    "error": o.error, "duration_ms": round(o.duration * 1000, 1),
-                    "next_check_at": o.next_check_at} for o in outcomes])
+        dump_json(
+            [
+                {
+                    "story": o.story_id,
+                    "url": o.url,
+                    "outcome": o.kind,
+                    "version": o.seq,
+                    "summary": o.summary,
+                    "error": o.error,
+                    "duration_ms": round(o.duration * 1000, 1),
+                    "next_check_at": o.next_check_at,
+                }
+                for o in outcomes
+            ]
+        )
     else:
         for o in outcomes:
             print(o.line())
@@ -154,8 +221,9 @@ def _run_checks(checker: Any, stories: list[StoryRow], show_progress: bool) -> l
     if show_progress and sys.stderr.isatty():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        progress = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            transient=True)
+        progress = Progress(
+            TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
+        )
         progress.start()
         task = progress.add_task("check", total=len(stories))
     try:
@@ -181,17 +249,40 @@ def cmd_history(args: argparse.Namespace) -> int:
         story = story_of(store, args.story)
         versions = store.list_versions(story.id)
     if args.format == "json":
-        dump_json({"story": story_dict(story), "versions": [
-            {"version": v.seq, "fetched_at": v.fetched_at, "headline": v.headline, "content_hash": v.content_hash,
-             "html_bytes": v.html_size, "characters": v.text_chars, "words": v.words, "http_status": v.http_status,
-             "summary": v.summary} for v in versions]})
+        dump_json(
+            {
+                "story": story_dict(story),
+                "versions": [
+                    {
+                        "version": v.seq,
+                        "fetched_at": v.fetched_at,
+                        "headline": v.headline,
+                        "content_hash": v.content_hash,
+                        "html_bytes": v.html_size,
+                        "characters": v.text_chars,
+                        "words": v.words,
+                        "http_status": v.http_status,
+                        "summary": v.summary,
+                    }
+                    for v in versions
+                ],
+            }
+        )
         return 0
     print(f"Story {story.id}: {story.url}")
     if not versions:
         print("No versions yet: run `tracker check`.")
         return 0
-    rows = [[str(v.seq), when(v.fetched_at), f"{v.words:,} words", f"{v.html_size / 1024:,.0f} KB",
-             (v.summary or "first version") + f" — {v.headline}"] for v in versions]
+    rows = [
+        [
+            str(v.seq),
+            when(v.fetched_at),
+            f"{v.words:,} words",
+            f"{v.html_size / 1024:,.0f} KB",
+            (v.summary or "first version") + f" — {v.headline}",
+        ]
+        for v in versions
+    ]
     print(table(rows, ["VERSION", "FETCHED", "SIZE", "PAGE", "CHANGE"]))
     return 0
 
@@ -216,9 +307,20 @@ def cmd_show(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(html)
         return 0
     if args.format == "json":
-        dump_json({"story": story.id, "url": story.url, "version": version.seq, "fetched_at": version.fetched_at,
-                   "headline": version.headline, "byline": version.byline, "published": version.published,
-                   "modified": version.modified, "http_status": version.http_status, "text": version.text})
+        dump_json(
+            {
+                "story": story.id,
+                "url": story.url,
+                "version": version.seq,
+                "fetched_at": version.fetched_at,
+                "headline": version.headline,
+                "byline": version.byline,
+                "published": version.published,
+                "modified": version.modified,
+                "http_status": version.http_status,
+                "text": version.text,
+            }
+        )
         return 0
     print(version.headline)
     meta = [f"version {version.seq} of story {story.id}, fetched {when(version.fetched_at)} UTC"]

@@ -1,0 +1,230 @@
+"""Attribution cues: the "said", "told reporters" or "according to" in a sentence, and
+the words that name who spoke.
+
+`find_attribution` reads a sentence whose quoted words are masked (quotes.mask), so that
+a "said" inside a quote is never taken for the sentence's own cue. Cues are ranked: next
+to a quote ('..." said Lina Qasem'), closing the sentence ('..., officials said.'),
+"according to", opening it ("Netanyahu said ..."), anywhere else. A phrase counts as a
+speaker only when it reads as a noun phrase (`plausible_speaker`): a name, a pronoun, or
+words that end in a person or a body ("the ministry", "a department spokesperson").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tracker.lexicon import (
+    GROUP_NOUNS,
+    KIN_FEMALE,
+    KIN_MALE,
+    NAME_CONNECTORS,
+    NOT_NAMES,
+    PRONOUNS,
+    ROLE_BEFORE,
+    SPEECH_VERBS,
+    WEAK_VERBS,
+)
+
+_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+
+
+_TRAILING = re.compile(
+    r"(?:\s+(?:also|later|previously|earlier|separately|again|then|now|still|already|had|has|have|"
+    r"was|were|is|are|would|will|could|did|do|does|publicly|privately|repeatedly|recently|"
+    r"on\s+\w+day|in\s+a\s+statement|on\s+\w+))+$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    phrase: str  # the words that name the speaker, as written ("he", "the ministry", "Lina Qasem, a spokesperson ...")
+    verb: str
+    start: int  # where the cue starts in the sentence
+    rank: int  # 1: next to a quote; 2: closing the sentence; 3: "according to"; 4: opening the sentence; 5: elsewhere
+
+
+_QUOTE_END = re.compile(r"Q[.,!?…]*[\"”’']?[,.!?…]*\s*,?\s*$")
+
+
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|getting)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _words_before(masked: str, end: int) -> str:
+    """The noun phrase that ends at `end`, up to a clause boundary, an appositive kept whole:
+    "Lina Qasem, a spokesperson for X," -> "Lina Qasem, a spokesperson for X";
+    "Jackson, 28, who was raised in ..., said" -> "Jackson, 28, who was raised in ..."."""
+    before = masked[:end].rstrip()
+    before = re.sub(r"\s*\([^()]*\)", "", before)
+    if before.endswith(","):
+        inner = before[:-1]
+        segments = inner.split(",")
+        for i in range(len(segments) - 1, 0, -1):
+            later = segments[i:]
+            if not all(re.match(r"\s*(?:[a-z0-9]|\S*\d)", seg) for seg in later):
+                break
+            head = _last_np(",".join(segments[:i]))
+            if head and looks_like_name(head):
+                return head + ", " + ",".join(later).strip()
+        before = inner
+    return _last_np(before)
+
+
+_NP_BREAKERS = frozenset(
+    """is are was were be been being has have had will would could should can may might must
+    do does did to that which who whom whose if because""".split()
+)
+
+
+def plausible_speaker(phrase: str) -> bool:
+    """Could this phrase name who spoke? A name, a pronoun, or a noun phrase that ends in a
+    person or body ("the ministry", "a department spokesperson"); never a clause."""
+    if re.search(r"\bQ+\b", phrase):
+        return False
+    phrase = re.split(r"\s+(?:who|whose|which)\s", phrase)[0]
+    words = phrase.replace(",", " ").split()
+    if not words or len(words) > 14:
+        return False
+    head = phrase.split(",")[0].split()
+    if not head:
+        return False
+    lows = [w.lower().strip(".’'") for w in head]
+    if lows[0] in {
+        "to",
+        "of",
+        "for",
+        "in",
+        "on",
+        "at",
+        "from",
+        "with",
+        "by",
+        "there",
+        "this",
+        "these",
+        "those",
+        "it's",
+    }:
+        return False
+    if any(w in _NP_BREAKERS for w in lows):
+        return False
+    if len(head) == 1 and lows[0] in PRONOUNS:
+        return True
+    last = head[-1].strip(".’'")
+    low_last = last.lower()
+    return (
+        last[:1].isupper()
+        or low_last in GROUP_NOUNS
+        or low_last.rstrip("s") in GROUP_NOUNS
+        or low_last in ROLE_BEFORE
+        or low_last in KIN_FEMALE
+        or low_last in KIN_MALE
+    )
+
+
+_CLAUSE_CUT = re.compile(
+    r"(?:[,;:(—–]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b|[\"”’]\s|Q[\"”’]?\s)"
+)
+
+
+def _cuts(text: str) -> list[int]:
+    """Where a clause boundary ends in `text`; "and" inside a name ("Centers for Disease
+    Control and Prevention", "Bruce and Dana DeKalb") is no boundary."""
+    out = []
+    for m in _CLAUSE_CUT.finditer(text):
+        if m.group(0) == "and":
+            before = text[: m.start()].split()
+            after = text[m.end() :].split()
+            if before and after and before[-1][:1].isupper() and after[0][:1].isupper():
+                continue
+        out.append(m.end())
+    return out
+
+
+def _last_np(text: str) -> str:
+    text = _TRAILING.sub("", text.rstrip(" ,"))
+    cut = max(_cuts(text), default=0)
+    phrase = text[cut:].strip(' ,"”“’')
+    words = phrase.split()
+    if len(words) > 9:
+        phrase = " ".join(words[-9:])
+    return phrase
+
+
+def looks_like_name(phrase: str) -> bool:
+    words = [w for w in phrase.split() if w.lower() not in NAME_CONNECTORS]
+    return bool(words) and all(w[:1].isupper() for w in words[-2:]) and phrase.split()[-1].lower() not in NOT_NAMES
+
+
+GENERIC_HEAD = re.compile(r"^(?:an?|the|one|another)\s+[a-z]", re.IGNORECASE)
+
+
+def _inverted_phrase(after: str) -> str:
+    """The speaker after an inverted cue: '..." said Lina Qasem, a spokesperson for X, who ...'."""
+    after = after.strip()
+    if GENERIC_HEAD.match(after) and re.search(r",\s*[A-Z][\w'’-]+\W*$", after):
+        return after.rstrip(" .")  # "a woman who ... gave only her first name, Sabine."
+    phrase = re.split(
+        r";|\.\s*$|,\s+(?:who|whose|which|adding|as|after|before|when|while|where|in\s+a)\b|\s+(?:who|whose|which|on|in|at)\s+(?=[a-z])",
+        after,
+        maxsplit=1,
+    )[0]
+    return phrase.strip(" ,.")
+
+
+@lru_cache(maxsize=8192)
+def find_attribution(masked: str) -> Attribution | None:
+    """The speech cue of a sentence whose quotes are masked with 'Q'. None when it has none."""
+    if not _VERB.search(masked) and not _ACCORDING.search(masked):
+        return None
+    cues: list[Attribution] = []
+    for m in _ACCORDING.finditer(masked):
+        tail = masked[m.end() :]
+        phrase = re.split(r"[,;]|\bwhich\b|\bwho\b", tail, maxsplit=1)[0].strip(" .")
+        if phrase and not re.search(r"\bQ+\b", phrase) and len(phrase.split()) <= 14:
+            cues.append(Attribution(phrase, "according to", m.start(), 3))
+    for m in _VERB.finditer(masked):
+        verb = m.group(0)
+        before = masked[: m.start()]
+        after = masked[m.end() :]
+        if _PASSIVE.search(before) or (re.match(r"\s+to\b", after) and verb not in {"told", "said"}):
+            continue  # "were told to keep windows closed", "was reported to"
+        tail_words = len(re.sub(r"Q+", "", after).split())
+        if _QUOTE_END.search(before) and re.match(r"\s+[A-Z]|\s+(?:a|an|the)\s", after):
+            phrase = _inverted_phrase(after)
+            if plausible_speaker(phrase):
+                cues.append(Attribution(phrase, verb, m.start(), 1))  # '..." said X'
+                continue
+        if (
+            before.rstrip().endswith(",")
+            and re.match(r"\s+(?:[A-Z]|(?:a|an|the)\s)", after)
+            and verb in {"said", "says", "added", "wrote", "told"}
+        ):
+            phrase = _inverted_phrase(after)
+            if plausible_speaker(phrase):
+                cues.append(Attribution(phrase, verb, m.start(), 2))  # "..., said Norah West, a spokeswoman"
+                continue
+        phrase = re.sub(r"^(?:but|and|yet|so|or|then)\s+", "", _words_before(masked, m.start()), flags=re.IGNORECASE)
+        if not plausible_speaker(phrase):
+            continue
+        if verb in WEAK_VERBS and not (re.match(r"\s+(?:that\b|Q|[\"“])", after) or tail_words <= 4):
+            continue
+        np_start = masked.rfind(phrase, 0, m.start())
+        lead = masked[: max(0, np_start)].rstrip()
+        if _QUOTE_END.search(lead):
+            rank = 1  # '...," Blinken said'
+        elif tail_words <= 6 and (lead.endswith(",") or not lead):
+            rank = 2  # "..., officials said."
+        elif not lead or (re.fullmatch(r"[^,]*,", lead) and len(lead.split()) <= 12):
+            rank = 4  # "Netanyahu said ...", "In a statement, X said ..."
+        else:
+            rank = 5
+        cues.append(Attribution(phrase, verb, m.start(), rank))
+    if not cues:
+        return None
+    return min(cues, key=lambda c: (c.rank, c.start))

@@ -1,0 +1,295 @@
+"""What a figure counts: a label from the words of its clause.
+
+The noun after the number ("people", "acres of forest"), the verb that says what happened
+to it ("killed in Gaza", "burned"), and the words just before it ("margin of", "Marquez
+had"); asides in brackets or ", including ...," are stepped over to reach the verb. No
+parser: rules over tokens, with small word lists for auxiliaries, prepositions and verbs.
+"""
+
+from __future__ import annotations
+
+from tracker.figscan import BOUNDARY, HYPHEN, Raw, Tok
+from tracker.numbers import NUMBER_WORDS
+
+# Words that tell what happened to a counted thing; suffix rules catch the regular ones.
+IRREGULAR_VERBS = frozenset(
+    """rose fell left lost hit made took struck fought saw won got gave held kept led met paid
+    put ran sold sent set shut spent stood told went came cut drew drove grew hid hurt built
+    brought bought caught chose dug fled flew found froze forgot laid lay lit meant overran
+    rode sank shot shook slid sought spread stole stuck swept swam swung taught threw tore
+    wore wound wrote stands stand rise rises rising fall falls falling reach reached reaches
+    topped tops top climb climbs climbing jumped jump jumps surged surge surges soared dropped
+    drop drops plunged plunge slumped slump tumbled gained gain gains shed sheds sank sunk
+    killing injuring wounding leaving forcing displacing affecting destroying damaging
+    sickening carrying trapping stranding hit hits kills kill""".split()
+)
+AUXILIARIES = frozenset(
+    """is are was were be been being has have had having will would shall should can could may
+    might must do does did also still now already reportedly""".split()
+)
+PREPOSITIONS = frozenset(
+    """of in on at by for from with to into onto across over under near among between through
+    during without within against toward towards per""".split()
+)
+DETERMINERS = frozenset("a an the this that these those its their his her our your some any each every".split())
+CLAUSE_WORDS = frozenset("and but while whereas although though because as which who whom that where when".split())
+_ING_PARTICIPLES = {
+    "killing": "killed",
+    "injuring": "injured",
+    "wounding": "wounded",
+    "leaving": "left",
+    "forcing": "forced",
+    "displacing": "displaced",
+    "damaging": "damaged",
+    "destroying": "destroyed",
+    "affecting": "affected",
+    "sickening": "sickened",
+    "trapping": "trapped",
+    "stranding": "stranded",
+    "kills": "killed",
+    "kill": "killed",
+}
+GENERIC_NOUNS = frozenset("people persons others more those".split())
+def _is_verbish(word: str) -> bool:
+    low = word.lower()
+    if low in IRREGULAR_VERBS or low in _ING_PARTICIPLES:
+        return True
+    return (
+        len(low) > 4
+        and (low.endswith("ed") or low.endswith("ing"))
+        and low
+        not in {
+            "need",
+            "hundred",
+            "red",
+            "bed",
+            "shed",
+            "during",
+            "according",
+            "including",
+            "morning",
+            "evening",
+            "building",
+            "ceiling",
+            "king",
+            "thing",
+            "nothing",
+            "something",
+            "anything",
+            "ring",
+            "spring",
+            "string",
+            "wing",
+            "wedding",
+            "bring",
+        }
+    )
+
+
+def _clause_bounds(toks: list[Tok], first: int, last: int) -> tuple[int, int]:
+    """Token range of the clause around a figure: up to commas, dashes, semicolons, brackets
+    and clause-opening words, skipping appositives that start with 'including'."""
+    lo = first
+    while lo > 0:
+        t = toks[lo - 1]
+        if t.text in BOUNDARY or t.low in {"and", "but", "while", "whereas", "although", "which", "who", "when"}:
+            break
+        lo -= 1
+    hi = last
+    while hi + 1 < len(toks):
+        t = toks[hi + 1]
+        if (
+            t.text in {",", "—", "–", "("}
+            and hi + 2 < len(toks)
+            and toks[hi + 2].low in {"including", "among", "most", "many", "of"}
+        ):
+            # skip ", including 6,150 children," and continue with the verb after it
+            k = hi + 2
+            while k < len(toks) and toks[k].text not in {",", "—", "–", ")"}:
+                k += 1
+            hi = k
+            continue
+        if t.text == "(":
+            close = next((j for j in range(hi + 1, len(toks)) if toks[j].text == ")"), None)
+            if close is not None:
+                hi = close  # a bracketed aside does not end the clause
+                continue
+        if t.text in BOUNDARY or t.low in {"and", "but", "while", "whereas", "although", "which", "who", "as", "when"}:
+            break
+        hi += 1
+    return lo, hi
+
+
+_PRONOUNS = frozenset("he she it they we i you there".split())
+_SPEECH = frozenset("said says told tells added announced reported estimated according".split())
+
+
+def _cased(tok: Tok) -> str:
+    """Names keep their capitals in a label ("killed in Gaza"); other words are lower case."""
+    return tok.text if tok.text[:1].isupper() and tok.start > 0 else tok.low
+
+
+def _skip_aside(toks: list[Tok], k: int, hi: int) -> int:
+    """Skip a bracketed or comma-fenced aside after a noun phrase: "(about $1,580)",
+    ", including 6,150 children,", so that the verb after it is found."""
+    while k <= hi or (k < len(toks) and toks[k].text in {",", "("}):
+        if k < len(toks) and toks[k].text == "(":
+            depth_end = next((j for j in range(k, len(toks)) if toks[j].text == ")"), None)
+            if depth_end is None:
+                return k
+            k = depth_end + 1
+            continue
+        if (
+            k + 1 < len(toks)
+            and toks[k].text in {",", "—", "–"}
+            and toks[k + 1].low in {"including", "among", "most", "many", "some", "mostly", "mainly"}
+        ):
+            close = next((j for j in range(k + 1, len(toks)) if toks[j].text in {",", "—", "–"}), None)
+            if close is None:
+                return k
+            k = close + 1
+            continue
+        return k
+    return k
+
+
+def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | None]:
+    """(label, counted noun) for a figure from the words of its clause."""
+    lo, hi = _clause_bounds(toks, raw.first, raw.last)
+    # noun phrase after the number: up to three words, "of X" allowed once
+    noun: list[str] = []
+    k = raw.last + 1
+    if k < len(toks) and toks[k].text == HYPHEN and k + 1 < len(toks) and toks[k + 1].text.isalpha():
+        noun.append(toks[k + 1].low)  # "5-kilometer radius", "48-hour strike"
+        k += 2
+    used_of = False
+    while k <= hi and len(noun) < 4:
+        t = toks[k]
+        low = t.low
+        if t.text in BOUNDARY or low in AUXILIARIES or low in _PRONOUNS:
+            break
+        if low in {"more", "additional", "extra", "further", "other", "new", "fewer", "less"} and not noun:
+            k += 1  # "24 more hours", "31 other people"
+            continue
+        if low == "of" and not used_of and (noun or raw.unit is None or raw.kind == "digits"):
+            used_of = True  # "1.3 million of its customers", "tons of aid"
+            k += 1
+            continue
+        if low in PREPOSITIONS or low in CLAUSE_WORDS or low in {"than", "to"}:
+            break
+        if _is_verbish(low):
+            break
+        if low in DETERMINERS:
+            k += 1
+            continue
+        noun.append(_cased(t))
+        k += 1
+    k = _skip_aside(toks, k, hi)
+    # the verb that says what happened: "people had been killed in Gaza"
+    predicate: list[str] = []
+    while k <= hi and (toks[k].low in AUXILIARIES or toks[k].low.endswith("ly") or toks[k].low in {"not", "still"}):
+        k += 1
+    if k <= hi and _is_verbish(toks[k].low):
+        predicate.append(_ING_PARTICIPLES.get(toks[k].low, toks[k].low))
+        k += 1
+        while k <= hi and len(predicate) < 4:
+            t = toks[k]
+            if t.text in BOUNDARY or t.low in CLAUSE_WORDS:
+                break
+            if t.low not in DETERMINERS:
+                predicate.append(_cased(t))
+            k += 1
+        while predicate and (predicate[-1] in PREPOSITIONS or predicate[-1] in AUXILIARIES):
+            predicate.pop()
+    elif k <= hi and toks[k].low in PREPOSITIONS and toks[k].low not in {"by", "at", "on", "since", "during"}:
+        # "some 19 in intensive care", "two million without power", "$630 to the family of each victim"
+        k += 1
+        while k <= hi and len(predicate) < 4 and toks[k].text not in BOUNDARY and toks[k].low not in CLAUSE_WORDS:
+            if toks[k].low not in DETERMINERS and not _is_verbish(toks[k].low):
+                predicate.append(_cased(toks[k]))
+            elif _is_verbish(toks[k].low):
+                break
+            k += 1
+    # words just before the number in its clause (qualifiers and determiners dropped)
+    left: list[str] = []
+    k = raw.first - 1
+    while k >= lo and len(left) < 3:
+        low = toks[k].low
+        if toks[k].text in BOUNDARY or low in _SPEECH or low in _PRONOUNS:
+            break
+        if toks[k].text == HYPHEN or toks[k].text[:1].isdigit() or low in NUMBER_WORDS:
+            k -= 1
+            continue
+        if (
+            low not in DETERMINERS
+            and low not in AUXILIARIES
+            and low
+            not in {
+                "than",
+                "least",
+                "more",
+                "about",
+                "nearly",
+                "some",
+                "around",
+                "almost",
+                "roughly",
+                "over",
+                "approximately",
+                "estimated",
+                "up",
+                "to",
+                "as",
+                "many",
+                "much",
+                "just",
+                "of",
+                "at",
+                "from",
+                "between",
+                "by",
+                "including",
+            }
+        ):
+            left.insert(0, _ING_PARTICIPLES.get(low, toks[k].text if toks[k].text[:1].isupper() else low))
+        elif low in {"to", "of", "at", "by", "from"} and left:
+            break
+        k -= 1
+    # "the death toll ... rose to 312": name the subject of a movement verb
+    if left and left[-1] in {
+        "rose",
+        "rises",
+        "risen",
+        "climbed",
+        "climbs",
+        "jumped",
+        "increased",
+        "fell",
+        "dropped",
+        "reached",
+        "stood",
+        "stands",
+        "hit",
+        "topped",
+        "surged",
+        "soared",
+        "declined",
+        "decreased",
+        "grew",
+        "passed",
+    }:
+        subject = [
+            toks[t].low
+            for t in range(lo, raw.first)
+            if toks[t].low not in DETERMINERS and toks[t].text not in BOUNDARY
+        ][:3]
+        stop = next((n for n, w in enumerate(subject) if w in PREPOSITIONS or w in CLAUSE_WORDS), len(subject))
+        subject = subject[:stop]
+        if subject and subject[-1] not in left:
+            left = [*subject, left[-1]]
+    parts = [*left, *noun, *predicate]
+    label = " ".join(p for p in parts if p)
+    counted = noun[0] if noun else None
+    return label, counted
+
+

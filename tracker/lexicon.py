@@ -1,0 +1,78 @@
+"""Word lists for reading attribution: speech verbs, titles, organisation and kinship words.
+
+Small, hand-kept lists in one place, so that the attribution rules (attribution.py) and the
+name rules (speakers.py) read the same words the same way.
+"""
+
+from __future__ import annotations
+
+# Verbs that attribute speech wherever they stand ("X said ...", "..., X warned.").
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|stated|states|warned|warns|explained|noted|notes|"
+    "wrote|writes|posted|tweeted|argued|argues|insisted|insists|acknowledged|urged|urges|"
+    "cautioned|cautions|conceded|claimed|claims|alleged|denied|denies|replied|responded|"
+    "recalled|admitted|stressed|emphasized|emphasised|maintained|suggested|asserted|testified|"
+    "predicted|predicts|cautioned|complained|countered|conceded|remarked|observed|"
+    "announced|announces|declared|confirmed|confirms|reported|reports|revealed|disclosed|"
+    "indicated|promised|vowed|pledged"
+)
+# Verbs of doing as much as saying: a cue only with "that", a quote, or closing the sentence.
+WEAK_VERBS = frozenset(
+    "announced announces declared confirmed confirms reported reports revealed disclosed indicated "
+    "promised vowed pledged".split()
+)
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
+TITLES = frozenset(
+    """president prime minister secretary governor gov mayor senator sen representative rep
+    director chief commissioner sheriff spokesperson spokesman spokeswoman ceo cfo chairman
+    chairwoman chair general gen dr mr mrs ms miss prof professor judge justice inspector
+    superintendent supt det detective captain capt lt lieutenant col colonel sgt sergeant
+    officer head deputy acting chancellor king queen prince princess pope ambassador attorney
+    coordinator coach manager leader commander admiral adm marshal cardinal bishop rev pastor
+    rabbi imam sheikh emir chairperson executive founder president-elect vice dean principal
+    physician surgeon nurse spokesperson minister's council councilman councilwoman
+    councillor lawmaker senator-elect trooper constable firefighter chief's""".split()
+)
+ORG_WORDS = frozenset(
+    """ministry department office agency service services forces force police council party
+    company inc corp corporation bank university hospital institute commission authority
+    association union society cross crescent brigades army navy guard administration board
+    bureau center centre committee court government group organization organisation project
+    network news times press foundation fund trust airlines railways rail chemie energy
+    exchange reserve parliament congress senate assembly cabinet coalition alliance campaign
+    church school club league federation prosecutors prosecutor's utility utilities
+    co ltd plc llc gmbh ag sa consortium municipality embassy centers centres survey
+    observatory agency""".split()
+)
+KIN_FEMALE = frozenset("mother wife daughter sister grandmother aunt niece girlfriend widow woman girl mom mum".split())
+KIN_MALE = frozenset("father husband son brother grandfather uncle nephew boyfriend widower man boy dad".split())
+NAME_CONNECTORS = frozenset("of for the de del da dos van von al bin la le y and".split())
+NOT_NAMES = frozenset(
+    """the a an in on at by for from with and but or as if when while after before since this
+    that these those it he she they we i his her their its our my your there here monday
+    tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december according asked some many most all both
+    several no not one two three four five six seven eight nine ten mr mrs ms dr""".split()
+)
+GROUP_NOUNS = frozenset(
+    """officials police authorities prosecutors investigators scientists researchers experts
+    analysts witnesses residents sources officers spokesperson spokesman spokeswoman official
+    agency ministry department company government statement report data results documents
+    court judge prosecutor lawyers attorneys attorney aides aide organizers organisers
+    forecasters doctors medics rescuers firefighters troops military army survey study poll
+    family relatives neighbors neighbours friends parents colleagues economists traders
+    critics supporters opponents lawmakers leaders diplomats negotiators woman man women men
+    person people boy girl child resident witness survivor worker employee passenger student
+    teacher nurse doctor farmer shopkeeper owner neighbor neighbour member source expert
+    spokespeople representative""".split()
+)
+# Lower-case words that, right before a capitalised name, say it is a person's:
+# "rescue coordinator Andrés Riquelme", "hospital director Dr. Ignacio Ferrer".
+ROLE_BEFORE = frozenset(
+    """coordinator director chief spokesperson spokesman spokeswoman official commander
+    minister president governor mayor officer resident worker driver owner manager specialist
+    secretary head analyst economist professor doctor nurse witness survivor farmer teacher
+    student neighbor neighbour engineer lawyer attorney commissioner sheriff inspector captain
+    superintendent chairman chairwoman founder executive researcher scientist spokesperson
+    counselor councillor councilman councilwoman senator lawmaker judge prosecutor""".split()
+)
