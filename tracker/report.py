@@ -134,20 +134,20 @@ def to_text(report: ChangeReport) -> str:
         for s in report.statements_removed:
             lines.append(f"  - {_speaker(s)}: {s.text}")
         lines.append("")
-    edits = [s for s in report.sentences if s.kind in ("edited", "split", "merged")]
+    edits = [e for e in report.sentences if e.kind in ("edited", "split", "merged")]
     if edits:
         lines.append("Edited sentences")
-        for s in edits:
-            lines.append("  " + marked(s.diff, lambda t: f"[+{t}+]", lambda t: f"[-{t}-]"))
+        for e in edits:
+            lines.append("  " + marked(e.diff, lambda t: f"[+{t}+]", lambda t: f"[-{t}-]"))
         lines.append("")
-    added = [s for s in report.sentences if s.kind == "added"]
-    removed = [s for s in report.sentences if s.kind == "removed"]
+    added = [c for c in report.sentences if c.kind == "added"]
+    removed = [c for c in report.sentences if c.kind == "removed"]
     if added or removed:
         lines.append("Added and removed sentences")
-        lines += [f"  + {t}" for s in added for t in s.new]
-        lines += [f"  - {t}" for s in removed for t in s.old]
+        lines += [f"  + {t}" for c in added for t in c.new]
+        lines += [f"  - {t}" for c in removed for t in c.old]
         lines.append("")
-    moved = sum(1 for s in report.sentences if s.kind == "moved")
+    moved = sum(1 for c in report.sentences if c.kind == "moved")
     if moved:
         lines.append(f"{moved} sentence{'s' if moved > 1 else ''} moved unchanged.")
     return "\n".join(lines).rstrip() + "\n"

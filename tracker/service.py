@@ -16,6 +16,7 @@ through it with a controlled clock instead of sleeping through real intervals.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import signal
@@ -215,7 +216,7 @@ class Service:
         )
         for job_id, every, job in self.extra_jobs:
             scheduler.add_job(
-                self._safe(lambda job=job: job(self.clock())),
+                self._safe(functools.partial(self._run_job, job)),
                 "interval",
                 seconds=every,
                 id=job_id,
@@ -251,6 +252,9 @@ class Service:
                 self.stats.changed,
                 self.stats.failed,
             )
+
+    def _run_job(self, job: Callable[[datetime], Any]) -> None:
+        job(self.clock())
 
     def stop(self) -> None:
         self._stopping.set()

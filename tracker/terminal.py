@@ -65,9 +65,9 @@ def print_report(report: ChangeReport, title: str, console: Console | None = Non
                     line.append(" (reworded)", style="dim")
                 line.append(": " + s.text)
                 console.print(line)
-    edits = [s for s in report.sentences if s.kind in ("edited", "split", "merged")]
+    edits = [e for e in report.sentences if e.kind in ("edited", "split", "merged")]
     if edits:
         console.print()
         console.print(Text("Edited sentences", style="bold underline"))
-        for s in edits:
-            console.print(Text("• ") + _diff_text(s.diff))
+        for e in edits:
+            console.print(Text("• ") + _diff_text(e.diff))

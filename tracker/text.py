@@ -88,13 +88,15 @@ def paragraphs(text: str) -> list[str]:
     a line that starts with white space starts a paragraph (the NewsEdits convention),
     else every line is one."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks: list[str]
     if re.search(r"\n[ \t\u00a0]*\n", raw):
         blocks = re.split(r"\n[ \t\u00a0]*\n", raw)
     else:
         lines = [ln for ln in raw.split("\n") if ln.strip()]
         indented = sum(1 for ln in lines[1:] if ln[:1].isspace())
         if lines and 0 < indented < len(lines) - 1:
-            blocks, current = [], []
+            blocks = []
+            current: list[str] = []
             for ln in lines:
                 if ln[:1].isspace() and current:
                     blocks.append("\n".join(current))
@@ -204,7 +206,7 @@ def _ends_sentence(text: str, stop: int, after: int) -> bool:
     if word in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
         if word in _AMBIGUOUS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
             following = re.match(r"[\"'“‘]*(\w+)", rest)
-            return bool(following) and following.group(1).lower() in _STARTERS
+            return following is not None and following.group(1).lower() in _STARTERS
         return False
     return not (len(word) == 1 and word.isalpha())  # an initial: "J. Smith"
 

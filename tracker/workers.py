@@ -30,7 +30,8 @@ class Page:
 
 def read_page(body: bytes | str, url: str | None, known_hash: str | None) -> Page:
     """Runs in a worker process: hash the visible text, extract the article if it is new."""
-    from tracker.extract import article_from_html, article_from_text, is_html, page_hash
+    from tracker.extract import article_from_html, is_html, page_hash
+    from tracker.text import article_from_text
 
     if not is_html(body):  # a plain-text article
         from tracker.text import fingerprint

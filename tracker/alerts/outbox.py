@@ -55,7 +55,7 @@ def retry_delay(attempts: int, rng: random.Random, retry_after: float | None = N
     """Exponential back-off with full jitter on the upper half, never below Retry-After."""
     ceiling = min(MAX_DELAY, BASE_DELAY * 2 ** max(0, attempts - 1))
     delay = ceiling / 2 + rng.uniform(0, ceiling / 2)
-    return max(delay, retry_after or 0.0)
+    return float(max(delay, retry_after or 0.0))
 
 
 def alert_for(store: Store, event: EventRow) -> Alert:

@@ -187,7 +187,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not subs:
         print("No subscriptions: add one with `tracker alerts add --email ADDRESS`.", file=sys.stderr)
         return 0
-    rows = []
+    lines: list[list[str]] = []
     for s in subs:
         f = s.filter
         what = (
@@ -196,8 +196,8 @@ def cmd_list(args: argparse.Namespace) -> int:
             + (f" stories={','.join(map(str, f['stories']))}" if f.get("stories") else "")
         )
         n_failed = sum(1 for d in failed if d.subscription_id == s.id)
-        rows.append([str(s.id), s.channel, what, f"{n_failed} failed" if n_failed else "", s.target])
-    print(table(rows, ["ID", "CHANNEL", "FILTER", "PROBLEMS", "TARGET"]))
+        lines.append([str(s.id), s.channel, what, f"{n_failed} failed" if n_failed else "", s.target])
+    print(table(lines, ["ID", "CHANNEL", "FILTER", "PROBLEMS", "TARGET"]))
     return 0
 
 

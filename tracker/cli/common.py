@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from tracker.config import Settings, load_settings
 from tracker.errors import StoryNotFound
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from storage import Store
     from storage.rows import StoryRow
 
-SubParsers = argparse._SubParsersAction  # type: ignore[type-arg]
+SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def common_options() -> argparse.ArgumentParser:

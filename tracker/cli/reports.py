@@ -195,10 +195,8 @@ def cmd_digest(args: argparse.Namespace) -> int:
     since = datetime.now(UTC) - timedelta(seconds=parse_duration(args.since))
     items: list[DigestItem] = []
     with open_store(settings) as store:
-        for story, change, seq, at, headline in store.recent_changes(since, limit=1000):
-            items.append(
-                DigestItem(story.id, story.url, headline or "", seq, at, from_wire(change.report), change.summary)
-            )
+        for c in store.recent_changes(since, limit=1000):
+            items.append(DigestItem(c.story_id, c.url, c.headline, c.seq, c.at, from_wire(c.report), c.summary))
     if args.format == "json":
         dump_json([_digest_json(i) for i in items])
         return 0
