@@ -61,6 +61,9 @@ def _words_before(masked: str, end: int) -> str:
     "Jackson, 28, who was raised in ..., said" -> "Jackson, 28, who was raised in ..."."""
     before = masked[:end].rstrip()
     before = re.sub(r"\s*\([^()]*\)", "", before)
+    pronoun = re.search(r"(?:^|\s)(he|she|they|we|it|i)$", before, re.IGNORECASE)
+    if pronoun:
+        return pronoun.group(1)  # "... the selection process he replied"
     if before.endswith(","):
         inner = before[:-1]
         segments = inner.split(",")
@@ -128,7 +131,7 @@ def plausible_speaker(phrase: str) -> bool:
 
 
 _CLAUSE_CUT = re.compile(
-    r"(?:[,;:(—–]|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b|[\"”’]\s|Q[\"”’]?\s)"
+    r"(?:[,;:(—–]|--|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b|[\"”’]\s|Q[\"”’]?\s)"
 )
 
 

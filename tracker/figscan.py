@@ -196,6 +196,8 @@ def _read_words(toks: list[Tok], i: int) -> Raw | None:
     parts: list[str] = []
     while j < len(toks):
         low = toks[j].low
+        if low == "and" and not (parts and parts[-1] in {"hundred", "thousand", "million", "billion"}):
+            break  # "one hundred and twenty" is one number; "two and six" are two
         if low in NUMBER_WORDS or _hyphen_number(low) or (low == HYPHEN and parts):
             parts.append(low)
             j += 1
@@ -320,5 +322,3 @@ def find_qualifier(sentence: str, start: int) -> tuple[str | None, int]:
         return None, start
     q = m.group(1)
     return q.lower(), m.start(1)
-
-

@@ -39,6 +39,8 @@ CURRENCY_WORDS = {
     "rubles": "rubles",
     "roubles": "rubles",
 }
+
+
 def _in_brackets(toks: list[Tok], first: int) -> bool:
     if first > 0 and toks[first - 1].text == "(":
         return True

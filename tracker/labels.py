@@ -50,9 +50,13 @@ _ING_PARTICIPLES = {
     "kill": "killed",
 }
 GENERIC_NOUNS = frozenset("people persons others more those".split())
+# States a counted thing can be in, read like verbs: "six people dead", "14 missing".
+STATES = frozenset("dead missing alive homeless unaccounted hurt sick ill stranded displaced trapped".split())
+
+
 def _is_verbish(word: str) -> bool:
     low = word.lower()
-    if low in IRREGULAR_VERBS or low in _ING_PARTICIPLES:
+    if low in IRREGULAR_VERBS or low in _ING_PARTICIPLES or low in STATES:
         return True
     return (
         len(low) > 4
@@ -279,9 +283,7 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         "passed",
     }:
         subject = [
-            toks[t].low
-            for t in range(lo, raw.first)
-            if toks[t].low not in DETERMINERS and toks[t].text not in BOUNDARY
+            toks[t].low for t in range(lo, raw.first) if toks[t].low not in DETERMINERS and toks[t].text not in BOUNDARY
         ][:3]
         stop = next((n for n, w in enumerate(subject) if w in PREPOSITIONS or w in CLAUSE_WORDS), len(subject))
         subject = subject[:stop]
@@ -291,5 +293,3 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
     label = " ".join(p for p in parts if p)
     counted = noun[0] if noun else None
     return label, counted
-
-

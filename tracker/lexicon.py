@@ -64,7 +64,9 @@ GROUP_NOUNS = frozenset(
     critics supporters opponents lawmakers leaders diplomats negotiators woman man women men
     person people boy girl child resident witness survivor worker employee passenger student
     teacher nurse doctor farmer shopkeeper owner neighbor neighbour member source expert
-    spokespeople representative""".split()
+    spokespeople representative state city county country firm bank board council commission
+    utility operator airline union party group team club school university hospital
+    government administration""".split()
 )
 # Lower-case words that, right before a capitalised name, say it is a person's:
 # "rescue coordinator Andrés Riquelme", "hospital director Dr. Ignacio Ferrer".

@@ -44,6 +44,8 @@ _MRS = re.compile(r"\b(?:mrs|ms|miss)\.?\s*$")
 
 
 _MR = re.compile(r"\bmr\.?\s*$")
+_SHE = re.compile(r"\b(?:she|her|hers|herself)\b")
+_HE = re.compile(r"\b(?:he|his|him|himself)\b")
 
 
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\b|an? |the |who |whose |\w+ (?:of|for|at) )")
@@ -165,22 +167,35 @@ def _names_in(text: str) -> tuple[tuple[str, str, int, str | None, bool], ...]:
 
 
 def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None, bool] | None:
+    name = re.sub(r"['’]s?$", "", name)  # "Clinton's" names Clinton
+    head, of, _ = name.partition(" of ")
+    if of and len(strip_titles(head).split()) in (2, 3) and not is_org(head):
+        name = head  # "Elizabeth Stuart of Oxfam": a person, then where she works
     if is_org(name):
         return ("org", name, pos, None, True)
     person = strip_titles(name)
-    if not person or _is_place_like(person):
-        return None
+    if not person or _is_place_like(person) or person.replace(".", "").isupper():
+        return None  # "US", "IMF", "CNN" are never the person a pronoun points to
     before = text[max(0, pos - 40) : pos].lower()
     after = text[pos + len(name) : pos + len(name) + 60].lower()
     gender = None
+    stated = True  # the gender comes from the text around the name, not from a later pronoun
     kin = _LAST_WORD.search(before)
     kin_word = kin.group(1) if kin else ""
     if kin_word in KIN_FEMALE or _MRS.search(before):
         gender = "f"
     elif kin_word in KIN_MALE or _MR.search(before):
         gender = "m"
+    else:
+        # "Clinton ... ruling herself out": a pronoun later in the same sentence
+        rest = re.split(r"[.!?]\s", text[pos + len(name) : pos + len(name) + 160], maxsplit=1)[0].lower()
+        she = _SHE.search(rest) is not None
+        he = _HE.search(rest) is not None
+        gender = "f" if she and not he else "m" if he and not she else None
+        stated = False
+
     evidence = (
-        gender is not None
+        (gender is not None and stated)
         or len(name.split()) > len(person.split())  # it had a title
         or kin_word in ROLE_BEFORE
         or _APPOSITIVE_AFTER.match(after) is not None
@@ -235,8 +250,8 @@ def strip_titles(name: str) -> str:
         if w.lower().strip(".,") in TITLES:
             last_title = k
     rest = words[last_title + 1 :]
-    if last_title >= 0 and rest and rest[0].lower() == "of":
-        return ""  # "Secretary of State" alone
+    if last_title >= 0 and len(rest) >= 2 and rest[0].lower() == "of":
+        rest = rest[2:]  # "Secretary of State Hillary Clinton": the office, then the person
     while rest and rest[0].lower() in NAME_CONNECTORS:
         rest = rest[1:]
     return " ".join(rest)

@@ -108,8 +108,8 @@ def extract(article: Article) -> list[Statement]:
             is_quote = (
                 continues
                 or sent.quote_share >= 0.5
-                or sent.quoted_words >= 4
                 or (sent.quoted_words >= 2 and cue is not None)
+                or (sent.quoted_words >= 4 and _names_its_subject(sent, mentions, p))
             )
             if is_quote:
                 same_speaker = speaker is None or current is None or current.speaker in (None, speaker)
@@ -161,6 +161,17 @@ def extract(article: Article) -> list[Statement]:
     return statements
 
 
+def _names_its_subject(sent: _Sentence, mentions: Mentions, paragraph: int) -> bool:
+    """A sentence with quoted words but no cue is a statement when it opens with a person
+    ("Netanyahu his government would 'achieve ...'"), not when the quote is a phrase of a
+    document or a title."""
+    lead = re.match(r"^(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+", _unquoted(sent.text, sent.quoted))
+    if lead is None:
+        return False
+    last = lead.group(0).split()[-1].rstrip(".,")
+    return any(p.name.split()[-1] == last for p in mentions.people)
+
+
 def _unquoted(text: str, spans: tuple[tuple[int, int], ...]) -> str:
     return mask(text, spans, fill=" ") if spans else text
 
@@ -189,9 +200,12 @@ def _stem(word: str) -> str:
     return word
 
 
+DATELINE = re.compile(r"^[A-Z][A-Za-z.' ]{1,40}(?:,[A-Za-z. ]{2,30})?\s*(?:\([A-Za-z. ]+\))?\s*(?:--|—|–)\s*")
+
+
 def _claim_words(s: Statement) -> list[str]:
-    """The words of what is claimed: attribution (speaker and cue) and figures left out."""
-    text = s.text
+    """The words of what is claimed: dateline, attribution (speaker and cue) and figures left out."""
+    text = DATELINE.sub("", s.text)
     cue = find_attribution(mask(text, scan(text).spans))
     if cue is not None:
         for part in (cue.phrase, cue.verb):

@@ -164,7 +164,7 @@ _STARTERS = frozenset(
     officials police authorities some many most several no none all both one two three it's""".split()
 )
 _CLOSERS = "\"'”’»)]"
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)|(?<=[a-z]{3}\.)(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True, slots=True)
