@@ -130,9 +130,15 @@ def compatible(a: Figure, b: Figure) -> bool:
     return False
 
 
+def _label_bag(f: Figure) -> Counter[str]:
+    """The words of a figure's label but its unit: two figures in miles are not the same
+    quantity because both are in miles ("50 miles northwest of" vs "flying 260 miles")."""
+    return Counter(content_words(f.label)) - Counter(content_words(f.unit or ""))
+
+
 def _wrap(figs: Iterable[Figure], text: str, position: float, edited: bool) -> list[_Fig]:
     bag = Counter(w for w in content_words(text) if not w[:1].isdigit())
-    return [_Fig(f, bag, Counter(content_words(f.label)), position, edited) for f in figs]
+    return [_Fig(f, bag, _label_bag(f), position, edited) for f in figs]
 
 
 def _figures_of(sentences: Sequence[str]) -> list[Figure]:
