@@ -79,7 +79,7 @@ def article_of(version: VersionRow) -> Article:
 class Checker:
     store: Store
     fetcher: Fetcher
-    read_page: Callable[[bytes, str, str | None], Page]
+    read_page: Callable[[bytes, str, str | None, str | None], Page]
     policy: schedule.Policy
     rng: random.Random
 
@@ -116,7 +116,9 @@ class Checker:
                 last_modified=fetched.last_modified or story.last_modified,
                 body_hash=story.body_hash,
             )
-        page = self.read_page(fetched.body, fetched.final_url, story.body_hash if story.latest_seq else None)
+        page = self.read_page(
+            fetched.body, fetched.final_url, story.body_hash if story.latest_seq else None, fetched.charset
+        )
         if page.article is None:
             return self._unchanged(
                 story,

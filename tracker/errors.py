@@ -85,10 +85,11 @@ class TooManyRedirects(FetchError):
 
 
 class HTTPStatusError(FetchError):
-    def __init__(self, url: str, status: int, message: str | None = None) -> None:
+    def __init__(self, url: str, status: int, message: str | None = None, retry_after: float | None = None) -> None:
         super().__init__(url, message or f"the server answered HTTP {status}")
         self.status = status
         self.retryable = status >= 500 or status == 429
+        self.retry_after = retry_after  # seconds the server asked us to wait (Retry-After)
 
 
 class Gone(HTTPStatusError):

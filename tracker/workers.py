@@ -28,8 +28,13 @@ class Page:
     article: Article | None
 
 
-def read_page(body: bytes | str, url: str | None, known_hash: str | None) -> Page:
-    """Runs in a worker process: hash the visible text, extract the article if it is new."""
+def read_page(body: bytes | str, url: str | None, known_hash: str | None, charset: str | None = None) -> Page:
+    """Runs in a worker process: hash the visible text, extract the article if it is new.
+    Bytes are decoded here (declared charset, else UTF-8, else detected), off the main process."""
+    if isinstance(body, bytes):
+        from tracker.fetch import decode_body
+
+        body = decode_body(body, charset)
     from tracker.extract import article_from_html, is_html, page_hash
     from tracker.text import article_from_text
 
@@ -59,10 +64,10 @@ class Extraction:
     def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
-    def read(self, body: bytes | str, url: str | None, known_hash: str | None) -> Page:
+    def read(self, body: bytes | str, url: str | None, known_hash: str | None, charset: str | None = None) -> Page:
         if self._pool is None:
-            return read_page(body, url, known_hash)
-        future: Future[Page] = self._pool.submit(read_page, body, url, known_hash)
+            return read_page(body, url, known_hash, charset)
+        future: Future[Page] = self._pool.submit(read_page, body, url, known_hash, charset)
         return future.result()
 
     def close(self) -> None:

@@ -147,9 +147,13 @@ class WebhookChannel:
     allow_private: bool = False
 
     def __post_init__(self) -> None:
+        from tracker.errors import InvalidURL
         from tracker.urls import normalise_url
 
-        normalise_url(self.url)  # raises InvalidURL with the reason
+        try:
+            normalise_url(self.url)
+        except InvalidURL as exc:
+            raise ChannelError(str(exc)) from None
         if self.style not in ("json", "slack"):
             raise ChannelError(f"webhook style {self.style!r} must be json or slack")
         if self.style == "json" and len(self.secret) < 16:

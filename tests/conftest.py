@@ -1,0 +1,6 @@
+"""Fixtures shared by every test module (each lives in tests/fixtures and is registered here)."""
+
+pytest_plugins = [
+    "tests.fixtures.databases",
+    "tests.fixtures.web",
+]
