@@ -67,50 +67,97 @@ def load_tree(html: bytes | str) -> HtmlElement:
     return tree
 
 
+def _first(tree: HtmlElement, xpaths: tuple[str, ...]) -> str | None:
+    for xpath in xpaths:
+        for value in tree.xpath(xpath):
+            text = " ".join(str(value).split())
+            if text:
+                return text
+    return None
+
+
+def _json_ld(tree: HtmlElement) -> dict[str, Any]:
+    """The first NewsArticle-like JSON-LD object of the page, if any."""
+    import json
+
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            kind = item.get("@type") if isinstance(item, dict) else None
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and k.endswith("Article") for k in kinds):
+                return item
+    return {}
+
+
+def _authors(value: Any) -> str | None:
+    people = value if isinstance(value, list) else [value]
+    names = [p.get("name") if isinstance(p, dict) else p for p in people]
+    joined = ", ".join(n for n in names if isinstance(n, str) and n.strip())
+    return joined or None
+
+
+def _page_meta(tree: HtmlElement) -> tuple[str | None, str | None, str | None, str | None]:
+    """(title, byline, published, modified) from meta tags and JSON-LD: cheap, and all a
+    tracker needs of a page's metadata."""
+    ld = _json_ld(tree)
+    title = _first(tree, ('//meta[@property="og:title"]/@content', "//title/text()"))
+    byline = _authors(ld.get("author")) or _first(tree, (
+        '//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content',
+        '//*[@rel="author"]//text()'))
+    published = ld.get("datePublished") or _first(tree, (
+        '//meta[@property="article:published_time"]/@content', '//meta[@name="pubdate"]/@content',
+        '//meta[@name="date"]/@content', '//meta[@name="DC.date.issued"]/@content', "//time/@datetime"))
+    modified = ld.get("dateModified") or _first(tree, ('//meta[@property="article:modified_time"]/@content',))
+    return (title, byline, str(published) if published else None, str(modified) if modified else None)
+
+
 def article_from_html(html: bytes | str, url: str | None = None) -> Article:
     """The article in a whole news page. Raises ExtractError when the page holds no text."""
     from trafilatura import bare_extraction
 
     tree = load_tree(html)
     headline = _h1(tree)
-    doc: Any = bare_extraction(
-        tree,
-        url=url,
-        include_comments=False,
-        with_metadata=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    title, byline, published, modified = _page_meta(tree)
+    doc: Any = bare_extraction(tree, url=url, include_comments=False, with_metadata=False)
     if doc is None or not (doc.text or "").strip():
         where = f" at {url}" if url else ""
         raise ExtractError(f"no article text found{where}: the page may be an index, a paywall or a script-only app")
     body = _clean_paragraphs(doc.text)
-    title = normalise(doc.title or "")
     if not headline:
-        headline = title
+        headline = normalise(title or "")
     if body and body[0] == headline:
         body = body[1:]
     return Article(
         headline=" ".join(headline.split()),
         paragraphs=body,
-        byline=normalise(doc.author) if doc.author else None,
-        published=doc.date or None,
-        modified=None,
+        byline=normalise(byline) if byline else None,
+        published=published,
+        modified=modified,
     )
 
 
+_INVISIBLE = re.compile(
+    rb"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<noscript\b.*?</noscript\s*>|<template\b.*?</template\s*>"
+    rb"|<!--.*?-->|<[^>]*>",
+    re.DOTALL | re.IGNORECASE,
+)
+_RUNS = re.compile(rb"\s+")
+
+
 def page_hash(html: bytes | str) -> str:
-    """A hash of the page's visible text (scripts, styles, attributes and markup ignored).
-    Equal fingerprints mean extraction would find the same article: ad ids, nonces and
-    build hashes live in attributes and scripts, never in visible text."""
-    tree = load_tree(html)
-    h = hashlib.blake2b(digest_size=16)
-    for el in tree.iter("script", "style", "noscript", "template"):
-        el.text = None
-    for chunk in tree.itertext():
-        if chunk.strip():
-            h.update(chunk.strip().encode("utf-8", "replace"))
-            h.update(b"\x00")
-    return h.hexdigest()
+    """A hash of the page's visible text: scripts, styles, comments, tags and attributes
+    removed, white space collapsed. Equal hashes mean extraction would find the same
+    article, since ad ids, nonces and build hashes live in attributes and scripts; any
+    change to visible text (a timestamp, a most-read list) makes extraction run. Works on
+    the raw bytes, so an unchanged page is never decoded."""
+    data = html.encode("utf-8") if isinstance(html, str) else html
+    text = _RUNS.sub(b" ", _INVISIBLE.sub(b" ", data))
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
 def is_html(data: bytes | str) -> bool:

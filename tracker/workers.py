@@ -31,23 +31,19 @@ class Page:
 def read_page(body: bytes | str, url: str | None, known_hash: str | None, charset: str | None = None) -> Page:
     """Runs in a worker process: hash the visible text, extract the article if it is new.
     Bytes are decoded here (declared charset, else UTF-8, else detected), off the main process."""
-    if isinstance(body, bytes):
-        from tracker.fetch import decode_body
-
-        body = decode_body(body, charset)
     from tracker.extract import article_from_html, is_html, page_hash
-    from tracker.text import article_from_text
+    from tracker.fetch import decode_body
+    from tracker.text import article_from_text, fingerprint
 
     if not is_html(body):  # a plain-text article
-        from tracker.text import fingerprint
-
-        article = article_from_text(body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body)
+        article = article_from_text(decode_body(body, charset) if isinstance(body, bytes) else body)
         digest = fingerprint(article)
         return Page(digest, None if digest == known_hash else article)
     digest = page_hash(body)
     if known_hash is not None and digest == known_hash:
         return Page(digest, None)
-    return Page(digest, article_from_html(body, url=url))
+    text = decode_body(body, charset) if isinstance(body, bytes) else body
+    return Page(digest, article_from_html(text, url=url))
 
 
 class Extraction:
