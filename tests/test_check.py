@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from storage import Store
+from storage.rows import StoryRow
 from tests.fixtures.web import Reply, Web, html
 from tracker.check import Checker, Outcome
 from tracker.config import Settings
@@ -139,12 +140,13 @@ def test_racing_checks_never_duplicate_a_version(web: Web, store: Store, checker
         story = store.get_story(sid)
         barrier = threading.Barrier(3)
         results: list[Outcome] = []
+        at = NOW + timedelta(minutes=n + 1)
 
-        def run(story=story) -> None:  # type: ignore[no-untyped-def]
+        def run(story: StoryRow, barrier: threading.Barrier, results: list[Outcome], at: datetime) -> None:
             barrier.wait()
-            results.append(checker.run(story, NOW + timedelta(minutes=n + 1)))
+            results.append(checker.run(story, at))
 
-        threads = [threading.Thread(target=run) for _ in range(3)]
+        threads = [threading.Thread(target=run, args=(story, barrier, results, at)) for _ in range(3)]
         for t in threads:
             t.start()
         for t in threads:
