@@ -3,4 +3,5 @@
 pytest_plugins = [
     "tests.fixtures.databases",
     "tests.fixtures.web",
+    "tests.fixtures.smtp",
 ]
