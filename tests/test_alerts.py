@@ -23,15 +23,21 @@ from tracker.wire import to_wire
 
 T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 SECRET = "a-very-secret-signing-key"
-OLD = Article("Toll rises in Alder Crossing floods", (
-    "At least 14,800 people were displaced by the floods, officials said.",
-    "“We have never seen the water this high,” said Mayor Ruth Okonkwo.",
-))
-NEW = Article("Toll rises in Alder Crossing floods", (
-    "At least 15,000 people were displaced by the floods, officials said.",
-    "“We have never seen the water this high,” said Mayor Ruth Okonkwo.",
-    "“Every shelter in the county is full tonight,” said Dana Whitfield, a Red Cross spokesperson.",
-))
+OLD = Article(
+    "Toll rises in Alder Crossing floods",
+    (
+        "At least 14,800 people were displaced by the floods, officials said.",
+        "“We have never seen the water this high,” said Mayor Ruth Okonkwo.",
+    ),
+)
+NEW = Article(
+    "Toll rises in Alder Crossing floods",
+    (
+        "At least 15,000 people were displaced by the floods, officials said.",
+        "“We have never seen the water this high,” said Mayor Ruth Okonkwo.",
+        "“Every shelter in the county is full tonight,” said Dana Whitfield, a Red Cross spokesperson.",
+    ),
+)
 
 
 class Clock:
@@ -43,31 +49,52 @@ class Clock:
 
 
 def _update(at: datetime) -> CheckUpdate:
-    return CheckUpdate(checked_at=at, outcome="changed", next_check_at=at + timedelta(minutes=2),
-                       interval_seconds=120, etag=None, last_modified=None, body_hash="h", consecutive_failures=0,
-                       last_error=None, status="active", changed_at=at)
+    return CheckUpdate(
+        checked_at=at,
+        outcome="changed",
+        next_check_at=at + timedelta(minutes=2),
+        interval_seconds=120,
+        etag=None,
+        last_modified=None,
+        body_hash="h",
+        consecutive_failures=0,
+        last_error=None,
+        status="active",
+        changed_at=at,
+    )
 
 
-def store_change(store: Store, url: str = "https://news.example/floods", old: Article = OLD,
-                 new: Article = NEW) -> int:
+def store_change(store: Store, url: str = "https://news.example/floods", old: Article = OLD, new: Article = NEW) -> int:
     """A story with two versions: the second's change event is what alerts are about."""
     row, _ = store.add_story(url, T0, interval_seconds=120, next_check_at=T0)
-    store.save_version(row.id, None, NewVersion(T0, "a", old.headline, None, None, None, old.text, b"<html>"),
-                       None, _update(T0))
+    store.save_version(
+        row.id, None, NewVersion(T0, "a", old.headline, None, None, None, old.text, b"<html>"), None, _update(T0)
+    )
     report = compare(old, new)
     line = summary(report)
-    store.save_version(row.id, 1, NewVersion(T0, "b", new.headline, None, None, None, new.text, b"<html>"),
-                       NewChange(json.loads(json.dumps(to_wire(report, line))), line), _update(T0))
+    store.save_version(
+        row.id,
+        1,
+        NewVersion(T0, "b", new.headline, None, None, None, new.text, b"<html>"),
+        NewChange(json.loads(json.dumps(to_wire(report, line))), line),
+        _update(T0),
+    )
     return row.id
 
 
 def settings_for(port: int) -> Settings:
-    return Settings(smtp_host="127.0.0.1", smtp_port=port, smtp_from="tracker@example.org", delivery_attempts=4,
-                    allow_private_networks=True)
+    return Settings(
+        smtp_host="127.0.0.1",
+        smtp_port=port,
+        smtp_from="tracker@example.org",
+        delivery_attempts=4,
+        allow_private_networks=True,
+    )
 
 
-def test_a_figure_change_sends_one_email_with_subject_and_both_parts(store: Store,
-                                                                    smtp_server: tuple[Inbox, int]) -> None:
+def test_a_figure_change_sends_one_email_with_subject_and_both_parts(
+    store: Store, smtp_server: tuple[Inbox, int]
+) -> None:
     inbox, port = smtp_server
     store.add_subscription("email", "desk@example.org", {}, Filter().to_dict(), T0)
     store_change(store)
@@ -93,7 +120,7 @@ def test_webhook_signature_verifies(store: Store, web: Web) -> None:
     store_change(store)
     fan_out(store, T0)
     send_due(store, settings_for(free_port()), Clock())
-    (path, headers), = web.requests
+    ((_, headers),) = web.requests
     body = headers["_body"].encode()
     assert headers["x-tracker-signature"] == signature(SECRET, headers["x-tracker-timestamp"], body)
     payload = json.loads(body)
@@ -184,6 +211,6 @@ def test_slack_style_payload(store: Store, web: Web, style: str) -> None:
     store_change(store)
     fan_out(store, T0)
     send_due(store, settings_for(0), Clock())
-    (_, headers), = web.requests
+    ((_, headers),) = web.requests
     data = json.loads(headers["_body"])
     assert "14,800 -> 15,000" in data["text"] and data["blocks"][0]["type"] == "section"
