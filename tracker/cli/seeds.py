@@ -17,7 +17,8 @@ def register(sub: SubParsers) -> None:
     )
     ssub = p.add_subparsers(dest="seeds_command", metavar="ACTION", required=True)
     s = ssub.add_parser("serve", help="serve the seed stories")
-    s.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (default: 8765)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1 only)")
+    s.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
     s.add_argument(
         "--advance",
         choices=("manual", "request", "interval"),
@@ -28,12 +29,15 @@ def register(sub: SubParsers) -> None:
     s.set_defaults(func=cmd_serve)
     ls = ssub.add_parser("list", help="list the seed stories and their revisions")
     ls.set_defaults(func=cmd_list)
+    u = ssub.add_parser("urls", help="print the URL of each seed story on a seed server")
+    u.add_argument("--base", default="http://127.0.0.1:8765", help="the seed server (default: http://127.0.0.1:8765)")
+    u.set_defaults(func=cmd_urls)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from tracker.seedserver import serve_forever
 
-    serve_forever("127.0.0.1", args.port, args.advance, args.every)
+    serve_forever(args.host, args.port, args.advance, args.every)
     return 0
 
 
@@ -42,4 +46,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     for story in load_stories():
         print(f"{story.slug}: {len(story.revisions)} revisions — {story.title}")
+    return 0
+
+
+def cmd_urls(args: argparse.Namespace) -> int:
+    from seeds import load_stories
+
+    for story in load_stories():
+        print(args.base.rstrip("/") + story.path)
     return 0
