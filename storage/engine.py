@@ -9,6 +9,8 @@ PostgreSQL: `postgres://` and `postgresql://` URLs use the psycopg 3 driver.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 _WRITE = "tracker_write"
+BUSY_TIMEOUT = 30.0  # seconds a SQLite writer waits for another before giving up
 
 
 def normalise_url(url: str) -> str:
@@ -35,18 +38,21 @@ def make_engine(url: str) -> Engine:
 
 def _sqlite_engine(parsed: Any) -> Engine:
     database = parsed.database
-    if database and database != ":memory:" and not database.startswith("file:"):
+    in_memory = not database or database == ":memory:" or parsed.query.get("mode") == "memory"
+    if not in_memory and not database.startswith("file:"):
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=10,
-                           max_overflow=30)
+    # an in-memory database lives in one connection: SQLAlchemy's single-connection pool
+    pool: dict[str, Any] = {} if in_memory else {"pool_size": 10, "max_overflow": 30}
+    engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT, "check_same_thread": False}, **pool)
 
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_conn: Any, _record: Any) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+        if not in_memory:
+            _use_wal(dbapi_conn)
         cursor = dbapi_conn.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -55,6 +61,27 @@ def _sqlite_engine(parsed: Any) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
     return engine
+
+
+def _use_wal(dbapi_conn: Any) -> None:
+    """Switch the database file to WAL (once: the mode is stored in the file).
+
+    The switch needs the file to itself, and SQLite answers "database is locked" at once
+    rather than calling the busy handler, so processes opening a new database together
+    would fail; they retry here, within the usual busy timeout, instead.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    pause = 0.005
+    while True:
+        try:
+            if str(dbapi_conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                dbapi_conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
 
 def writer(engine: Engine) -> Engine:

@@ -4,12 +4,9 @@ Storage never imports tracker, so it has its own small tree; every message names
 value that was not found or not allowed, so a caller can show it as it is.
 
     StoreError          root: anything storage refuses to do
-    ├── NotFound        no story, version, or feed with that id (also a LookupError)
+    ├── NotFound        no story, version, feed... with that key (also a LookupError)
     ├── Duplicate       a value that must be unique already exists
-    └── SchemaMismatch  the database schema is newer than this code, or not ours
-
-Programming mistakes (a naive datetime, an unknown status, a report that is not JSON)
-raise the usual ValueError / TypeError instead: they are bugs, not conditions to handle.
+    └── SchemaMismatch  the database's schema revision is newer than this code, or not ours
 """
 
 from __future__ import annotations
@@ -20,11 +17,21 @@ class StoreError(Exception):
 
 
 class NotFound(StoreError, LookupError):
-    """The story, version, feed or change asked for does not exist."""
+    """The thing asked for does not exist: `NotFound("story", 12)` says "no story 12"."""
+
+    def __init__(self, what: str, key: object) -> None:
+        super().__init__(f"no {what} {key}")
+        self.what = what
+        self.key = key
 
 
 class Duplicate(StoreError):
-    """A value that must be unique (a URL, a name) is already stored."""
+    """A value that must be unique is already stored: `Duplicate("feed", url)`."""
+
+    def __init__(self, what: str, key: object) -> None:
+        super().__init__(f"{what} {key} already exists")
+        self.what = what
+        self.key = key
 
 
 class SchemaMismatch(StoreError):

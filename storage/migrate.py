@@ -1,23 +1,37 @@
 """Schema migrations, run programmatically (no alembic.ini, any working directory).
 
-`upgrade(engine)` applies what is pending; `Store.open` calls it when the database is
-behind, and `tracker db upgrade` calls it explicitly. `HEAD` names the newest revision so
-that opening an up-to-date database costs one query, not a walk of the scripts.
+`upgrade(engine_or_url)` applies what is pending; `Store.open` calls `ensure_current`,
+which upgrades only when the database is behind, and `tracker db upgrade` calls
+`upgrade` explicitly. `HEAD` names the newest revision so that opening an up-to-date
+database costs one query, not a walk of the scripts (a test keeps it equal to the
+scripts' head).
+
+Every migration run is one transaction that first takes a lock, so two processes
+opening a new database at once apply the scripts once: on SQLite the write lock of
+BEGIN IMMEDIATE, on PostgreSQL an advisory lock. On SQLite, foreign keys are switched
+off around the run (they cannot be switched inside a transaction): a later migration
+that rebuilds a parent table the batch way must not cascade-delete its children. They
+are checked before commit instead.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
-from storage.engine import writer
+from storage.engine import make_engine, writer
+from storage.errors import SchemaMismatch
 
 HEAD = "0002"
 SCRIPTS = Path(__file__).resolve().parent / "migrations"
+# pg_advisory_xact_lock key for migrations: any constant that no other lock of ours uses
+_MIGRATION_LOCK = 0x7472_6B01
 
 
 def _config() -> Config:
@@ -27,34 +41,85 @@ def _config() -> Config:
 
 
 def head() -> str:
-    """The newest revision according to the scripts themselves (tests compare it with HEAD)."""
+    """The newest revision according to the scripts themselves."""
     found = ScriptDirectory.from_config(_config()).get_current_head()
-    assert found is not None
+    if found is None:
+        raise RuntimeError(f"no migration scripts in {SCRIPTS}")
     return found
 
 
-def current(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def current(engine: Engine | str) -> str | None:
+    """The revision the database is at, or None when no migration was ever applied."""
+    with _engine(engine) as eng, eng.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return str(found) if found is not None else None
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    cfg = _config()
-    with writer(engine).begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+def upgrade(engine: Engine | str, revision: str = "head") -> None:
+    """Apply the migrations up to `revision` (default: the newest)."""
+    _run(engine, lambda cfg: command.upgrade(cfg, revision))
 
 
-def downgrade(engine: Engine, revision: str) -> None:
-    cfg = _config()
-    with writer(engine).begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, revision)
+def downgrade(engine: Engine | str, revision: str) -> None:
+    """Undo migrations down to `revision` ("base": all of them)."""
+    _run(engine, lambda cfg: command.downgrade(cfg, revision))
 
 
 def ensure_current(engine: Engine) -> None:
-    """Upgrade when the database is behind (or empty)."""
-    if current(engine) != HEAD:
-        upgrade(engine)
+    """Upgrade when the database is behind (or empty); refuse a revision we do not know."""
+    found = current(engine)
+    if found == HEAD:
+        return
+    if found is not None and found not in known_revisions():
+        raise SchemaMismatch(
+            f"the database schema is at revision {found}, which this version of tracker does not know "
+            f"(its newest is {HEAD}): it was written by a newer tracker, or it is not tracker's database"
+        )
+    upgrade(engine)
+
+
+@contextmanager
+def _engine(engine: Engine | str) -> Iterator[Engine]:
+    if isinstance(engine, Engine):
+        yield engine
+        return
+    own = make_engine(engine)
+    try:
+        yield own
+    finally:
+        own.dispose()
+
+
+def _run(engine: Engine | str, action: Callable[[Config], None]) -> None:
+    with _engine(engine) as eng, writer(eng).connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            _sqlite_pragma(conn, "PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+                cfg = _config()
+                cfg.attributes["connection"] = conn
+                action(cfg)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"the migration left rows whose foreign keys point nowhere: {broken[:5]}")
+        finally:
+            if sqlite:
+                _sqlite_pragma(conn, "PRAGMA foreign_keys=ON")
+
+
+def _sqlite_pragma(conn: Connection, pragma: str) -> None:
+    # straight to the driver: through SQLAlchemy it would begin a transaction first,
+    # and SQLite ignores this pragma inside one
+    dbapi = conn.connection.dbapi_connection
+    assert dbapi is not None
+    dbapi.execute(pragma)

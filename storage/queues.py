@@ -70,7 +70,7 @@ class QueueQueries:
     def due_feeds(self, now: datetime, limit: int) -> list[FeedRow]:
         with self._read() as s:
             query = (select(Feed).where(Feed.active.is_(True), Feed.next_check_at <= now)
-                     .order_by(Feed.next_check_at).limit(limit))
+                     .order_by(Feed.next_check_at, Feed.id).limit(limit))
             return [feed_row(f) for f in s.execute(query).scalars()]
 
     def record_feed_check(self, feed_id: int, *, checked_at: datetime, next_check_at: datetime | None,

@@ -50,17 +50,22 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if isinstance(value, str):
-            value = datetime.fromisoformat(value)
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        found: datetime = datetime.fromisoformat(value) if isinstance(value, str) else value
+        return found.replace(tzinfo=UTC) if found.tzinfo is None else found.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
     pass
 
 
+# SQLite reuses the largest rowid after that row is deleted; AUTOINCREMENT stops that, so an
+# event id a consumer has passed, or a story id a user has seen, never comes back for a new row.
+NO_REUSE = {"sqlite_autoincrement": True}
+
+
 class Feed(Base):
     __tablename__ = "feeds"
+    __table_args__ = NO_REUSE
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     url: Mapped[str] = mapped_column(String(2048), unique=True)
@@ -78,7 +83,7 @@ class Feed(Base):
 
 class Story(Base):
     __tablename__ = "stories"
-    __table_args__ = (Index("ix_stories_due", "active", "next_check_at"),)
+    __table_args__ = (Index("ix_stories_due", "active", "next_check_at"), NO_REUSE)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     url: Mapped[str] = mapped_column(String(2048), unique=True)
@@ -107,7 +112,7 @@ class Story(Base):
 
 class Version(Base):
     __tablename__ = "versions"
-    __table_args__ = (UniqueConstraint("story_id", "seq", name="uq_versions_story_seq"),)
+    __table_args__ = (UniqueConstraint("story_id", "seq", name="uq_versions_story_seq"), NO_REUSE)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
@@ -128,6 +133,7 @@ class Version(Base):
 
 class Change(Base):
     __tablename__ = "changes"
+    __table_args__ = NO_REUSE
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
@@ -140,6 +146,7 @@ class Change(Base):
 
 class Event(Base):
     __tablename__ = "events"
+    __table_args__ = NO_REUSE
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)

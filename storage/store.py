@@ -8,6 +8,7 @@ storage.queues; alert subscriptions and deliveries in storage.outbox.
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,8 +39,11 @@ from storage.rows import (
 )
 from storage.schema import Change, Event, Story, Version
 
-_UPDATABLE = {"title", "active", "status", "every_seconds", "next_check_at", "interval_seconds", "consecutive_failures",
-              "last_error"}
+_UPDATABLE = {"title", "active", "status", "every_seconds", "next_check_at", "interval_seconds",
+              "consecutive_failures", "last_error"}
+STATUSES = ("active", "failing", "archived", "removed", "paused")
+# pg_advisory_xact_lock key held while a transaction adds events (see _lock_event_log)
+_EVENT_LOG_LOCK = 0x7472_6B02
 
 
 def story_row(s: Story) -> StoryRow:
@@ -61,6 +65,17 @@ def _version_row(v: Version) -> VersionRow:
     )
 
 
+def _check_json(value: dict[str, Any], what: str) -> None:
+    """TypeError unless `value` is a JSON object: the same on every backend, whose drivers
+    otherwise fail in their own ways (or, for NaN, not at all)."""
+    if not isinstance(value, dict):
+        raise TypeError(f"{what} must be a dict, not {type(value).__name__}")
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{what} is not JSON: {exc}") from exc
+
+
 def _apply(story: Story, u: CheckUpdate) -> None:
     story.last_checked_at = u.checked_at
     story.last_outcome = u.outcome
@@ -80,20 +95,24 @@ def _apply(story: Story, u: CheckUpdate) -> None:
 
 
 class Store(QueueQueries, OutboxQueries):
+    """Every query tracker makes; each public method is one transaction. `Store(engine)`
+    uses a database as it is; `Store.open(url)` also brings its schema up to date."""
+
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.dialect: str = engine.dialect.name  # "sqlite" | "postgresql"
         self._writer = writer(engine)
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Store:
         engine = make_engine(url)
-        if migrate:
-            ensure_current(engine)
+        try:
+            if migrate:
+                ensure_current(engine)
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine)
-
-    @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
 
     def close(self) -> None:
         self.engine.dispose()
@@ -115,15 +134,29 @@ class Store(QueueQueries, OutboxQueries):
             yield session
 
     def _locked_story(self, session: Session, story_id: int) -> Story:
-        story = session.execute(select(Story).where(Story.id == story_id).with_for_update()).scalar_one_or_none()
+        query = select(Story).where(Story.id == story_id).with_for_update()
+        story = session.execute(query).scalar_one_or_none()
         if story is None:
             raise NotFound("story", story_id)
         return story
 
+    def _lock_event_log(self, session: Session) -> None:
+        """Call right before adding events; the lock is held until commit.
+
+        Consumers read events in id order and remember the last id they saw. PostgreSQL
+        hands out ids when rows are inserted, not when they commit, so two concurrent
+        transactions could commit ids 11 then 10, and a consumer that read 11 in between
+        would never see 10. Serialising the end of event-writing transactions makes commit
+        order follow id order. SQLite has one writer at a time already.
+        """
+        if self.dialect == "postgresql":
+            session.execute(select(func.pg_advisory_xact_lock(_EVENT_LOG_LOCK)))
+
     # --- stories ------------------------------------------------------------------------
 
-    def add_story(self, url: str, now: datetime, *, title: str | None = None, every_seconds: float | None = None,
-                  feed_id: int | None = None, interval_seconds: float, next_check_at: datetime | None) -> tuple[StoryRow, bool]:
+    def add_story(self, url: str, now: datetime, *, title: str | None = None,
+                  every_seconds: float | None = None, feed_id: int | None = None, interval_seconds: float,
+                  next_check_at: datetime | None) -> tuple[StoryRow, bool]:
         """A new story, or (the existing one, False) when the URL is tracked already."""
         try:
             with self._write() as s:
@@ -132,7 +165,8 @@ class Store(QueueQueries, OutboxQueries):
                     return story_row(existing), False
                 story = Story(url=url, title=title, added_at=now, active=True, status="active",
                               every_seconds=every_seconds, interval_seconds=interval_seconds,
-                              next_check_at=next_check_at, consecutive_failures=0, latest_seq=0, feed_id=feed_id)
+                              next_check_at=next_check_at, consecutive_failures=0, latest_seq=0,
+                              feed_id=feed_id)
                 s.add(story)
                 s.flush()
                 return story_row(story), True
@@ -163,7 +197,8 @@ class Store(QueueQueries, OutboxQueries):
 
     def count_stories(self) -> dict[str, int]:
         with self._read() as s:
-            return {status: n for status, n in s.execute(select(Story.status, func.count()).group_by(Story.status))}
+            query = select(Story.status, func.count()).group_by(Story.status)
+            return {status: n for status, n in s.execute(query)}
 
     def remove_story(self, story_id: int) -> None:
         with self._write() as s:
@@ -174,6 +209,8 @@ class Store(QueueQueries, OutboxQueries):
         bad = set(fields) - _UPDATABLE
         if bad:
             raise ValueError(f"cannot update {', '.join(sorted(bad))} this way")
+        if "status" in fields and fields["status"] not in STATUSES:
+            raise ValueError(f"unknown story status {fields['status']!r}: one of {', '.join(STATUSES)}")
         with self._write() as s:
             story = self._locked_story(s, story_id)
             for name, value in fields.items():
@@ -184,7 +221,7 @@ class Store(QueueQueries, OutboxQueries):
         """Active stories whose next check is due, the longest overdue first."""
         with self._read() as s:
             query = (select(Story).where(Story.active.is_(True), Story.next_check_at <= now)
-                     .order_by(Story.next_check_at).limit(limit))
+                     .order_by(Story.next_check_at, Story.id).limit(limit))
             return [story_row(x) for x in s.execute(query).scalars()]
 
     # --- versions -----------------------------------------------------------------------
@@ -197,14 +234,16 @@ class Store(QueueQueries, OutboxQueries):
 
     def get_version(self, story_id: int, seq: int) -> VersionRow:
         with self._read() as s:
-            v = s.execute(select(Version).where(Version.story_id == story_id, Version.seq == seq)).scalar_one_or_none()
+            query = select(Version).where(Version.story_id == story_id, Version.seq == seq)
+            v = s.execute(query).scalar_one_or_none()
             if v is None:
                 raise NotFound("version", f"{story_id}/{seq}")
             return _version_row(v)
 
     def get_html(self, story_id: int, seq: int) -> bytes:
         with self._read() as s:
-            blob = s.execute(select(Version.html_gz).where(Version.story_id == story_id, Version.seq == seq)).scalar()
+            query = select(Version.html_gz).where(Version.story_id == story_id, Version.seq == seq)
+            blob = s.execute(query).scalar()
             if blob is None:
                 raise NotFound("version", f"{story_id}/{seq}")
             return zlib.decompress(blob)
@@ -212,8 +251,9 @@ class Store(QueueQueries, OutboxQueries):
     def list_versions(self, story_id: int) -> list[VersionMeta]:
         with self._read() as s:
             query = (
-                select(Version.seq, Version.fetched_at, Version.headline, Version.content_hash, Version.html_size,
-                       func.length(Version.text), Version.words, Version.http_status, Change.summary)
+                select(Version.seq, Version.fetched_at, Version.headline, Version.content_hash,
+                       Version.html_size, func.length(Version.text), Version.words, Version.http_status,
+                       Change.summary)
                 .outerjoin(Change, Change.version_id == Version.id)
                 .where(Version.story_id == story_id)
                 .order_by(Version.seq)
@@ -227,7 +267,8 @@ class Store(QueueQueries, OutboxQueries):
             c = s.execute(query).scalar_one_or_none()
             if c is None:
                 return None
-            return ChangeRow(c.id, c.story_id, c.version_id, c.previous_version_id, c.report, c.summary, c.created_at)
+            return ChangeRow(c.id, c.story_id, c.version_id, c.previous_version_id, c.report, c.summary,
+                             c.created_at)
 
     def recent_changes(self, since: datetime, limit: int = 1000) -> list[RecentChange]:
         with self._read() as s:
@@ -283,6 +324,7 @@ class Store(QueueQueries, OutboxQueries):
             s.flush()
             summary = change.summary if change else ""
             if change is not None:
+                _check_json(change.report, "the change report")
                 s.add(Change(story_id=story_id, version_id=row.id,
                              previous_version_id=previous.id if previous else None,
                              report=change.report, summary=change.summary, created_at=update_.checked_at))
@@ -301,10 +343,11 @@ class Store(QueueQueries, OutboxQueries):
                                     created_at=update_.checked_at, payload={"seq": seq}))
             events.append(Event(story_id=story_id, version_id=row.id, kind="first" if seq == 1 else "changed",
                                 created_at=update_.checked_at, payload={"seq": seq, "summary": summary}))
+            self._lock_event_log(s)
             s.add_all(events)
             s.flush()
-            meta = VersionMeta(seq, row.fetched_at, row.headline, row.content_hash, row.html_size, len(row.text),
-                               row.words, row.http_status, summary or None)
+            meta = VersionMeta(seq, row.fetched_at, row.headline, row.content_hash, row.html_size,
+                               len(row.text), row.words, row.http_status, summary or None)
             return Saved(meta, tuple(e.id for e in events))
 
     def record_gone(self, story_id: int, update_: CheckUpdate, http_status: int) -> int | None:
@@ -322,6 +365,7 @@ class Store(QueueQueries, OutboxQueries):
             story.gone_at = update_.checked_at
             event = Event(story_id=story_id, version_id=None, kind="removed", created_at=update_.checked_at,
                           payload={"http_status": http_status, "seq": story.latest_seq})
+            self._lock_event_log(s)
             s.add(event)
             s.flush()
             return event.id

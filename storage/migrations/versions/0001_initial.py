@@ -16,6 +16,8 @@ branch_labels = None
 depends_on = None
 
 TS = sa.DateTime(timezone=True)
+# SQLite: never reuse the id of a deleted row (consumers read events by id; users see story ids)
+NO_REUSE = {"sqlite_autoincrement": True}
 
 
 def upgrade() -> None:
@@ -33,6 +35,7 @@ def upgrade() -> None:
         sa.Column("last_checked_at", TS),
         sa.Column("consecutive_failures", sa.Integer, nullable=False, server_default="0"),
         sa.Column("last_error", sa.Text),
+        **NO_REUSE,
     )
     op.create_table(
         "stories",
@@ -57,6 +60,7 @@ def upgrade() -> None:
         sa.Column("gone_at", TS),
         sa.Column("latest_seq", sa.Integer, nullable=False, server_default="0"),
         sa.Column("feed_id", sa.Integer, sa.ForeignKey("feeds.id", ondelete="SET NULL")),
+        **NO_REUSE,
     )
     op.create_index("ix_stories_due", "stories", ["active", "next_check_at"])
     op.create_table(
@@ -77,6 +81,7 @@ def upgrade() -> None:
         sa.Column("http_status", sa.Integer, nullable=False, server_default="200"),
         sa.Column("final_url", sa.Text),
         sa.UniqueConstraint("story_id", "seq", name="uq_versions_story_seq"),
+        **NO_REUSE,
     )
     op.create_table(
         "changes",
@@ -88,6 +93,7 @@ def upgrade() -> None:
         sa.Column("report", sa.JSON, nullable=False),
         sa.Column("summary", sa.Text, nullable=False, server_default=""),
         sa.Column("created_at", TS, nullable=False, index=True),
+        **NO_REUSE,
     )
     op.create_table(
         "events",
@@ -97,6 +103,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("created_at", TS, nullable=False),
         sa.Column("payload", sa.JSON, nullable=False),
+        **NO_REUSE,
     )
     op.create_table(
         "consumers",
