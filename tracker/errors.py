@@ -17,7 +17,8 @@ names the offending value and says what to do about it.
     │   ├── NotAnArticle       the response is not HTML or text (a PDF, an image, binary)
     │   ├── HTTPStatusError    4xx or 5xx after retries
     │   │   └── Gone           404 or 410: the article was taken down
-    │   └── TooManyRedirects
+    │   ├── TooManyRedirects
+    │   └── BadResponse        the response breaks HTTP (unusable redirect, corrupt compression)
     ├── ExtractError           the page holds no article text we can find
     ├── SchedulerBusy          another `tracker run` holds this database
     └── AlertError             an alert channel is misconfigured (sending failures are recorded, not raised)
@@ -82,6 +83,10 @@ class NotAnArticle(FetchError):
 
 class TooManyRedirects(FetchError):
     pass
+
+
+class BadResponse(FetchError):
+    """The response breaks HTTP: a redirect to nowhere usable, a body that fails to decompress."""
 
 
 class HTTPStatusError(FetchError):

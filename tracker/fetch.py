@@ -1,38 +1,47 @@
 """Fetching a page: URL -> Fetched | NotModified, or one FetchError saying what went wrong.
 
-One `httpx.Client` (connection pooling, thread-safe) with a clear User-Agent; connect and
-read timeouts plus a total deadline while the body streams; a size cap checked on
-Content-Length and while streaming; redirects followed by hand so that every hop is
-checked again; conditional requests (If-None-Match / If-Modified-Since), where a 304 is a
-return value; retries with exponential back-off and jitter on timeouts, connection
-errors, 5xx and 429 (Retry-After honoured up to a cap, beyond it the error carries the
-wait for the scheduler). 404 and 410 raise `Gone`. Anything not HTML, text or (when asked)
-a feed is refused, and so is a body that sniffs as binary.
+`Fetcher` holds one `httpx.Client` (pooled keep-alive connections, safe to share between
+threads) and does, for each `get`:
 
-Private, loopback and link-local addresses are refused unless allowed
-(`TRACKER_ALLOW_PRIVATE_NETWORKS=1`): a shared service must not become a proxy into its
-own network, and feeds can hand it any URL. The check resolves the host before each hop;
-a host that resolves differently between the check and the connection (DNS rebinding)
-is not caught, which is noted in the README.
+- refuse an invalid URL (InvalidURL) before any network use;
+- send a clear User-Agent, an Accept for HTML (and feeds when asked), gzip/deflate,
+  and If-None-Match / If-Modified-Since when given (a 304 is the `NotModified` value);
+- connect only to addresses the policy of tracker.netguard allows, checked on the very
+  resolution the connection uses (tracker.transport), on every redirect hop;
+- follow redirects by hand, at most `max_redirects`, each target normalised again;
+- apply the connect and read timeouts to each step and the total deadline to the
+  whole attempt, body streaming included;
+- refuse a body over `max_bytes` by Content-Length or while it streams, one that is
+  not HTML, text or (when asked) a feed, and one that sniffs as binary;
+- retry timeouts, connection failures, 5xx and 429 with exponential back-off and
+  jitter (through the injectable `sleep`), honouring Retry-After up to 30 s; a longer
+  Retry-After is not waited for but handed to the scheduler on the HTTPStatusError.
+
+No httpx or httpcore exception escapes: each becomes a FetchError with a one-line message.
+Bodies are decoded to text where they are read (tracker.charsets, in the extraction
+workers); `Fetched.text` decodes on demand. Cookies are neither kept nor sent.
 """
 
 from __future__ import annotations
 
-import ipaddress
+import http.client
+import logging
 import random
-import re
-import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Any
-from urllib.parse import urljoin, urlsplit
+from http.cookiejar import CookieJar, DefaultCookiePolicy
+from urllib.parse import urljoin
 
+import httpcore
 import httpx
 
+from tracker.bodies import BodyTooLarge, BodyUnreadable, accepted, binary_kind, media_type, read_capped
+from tracker.charsets import decode_body
 from tracker.config import Settings
 from tracker.errors import (
+    BadResponse,
     BlockedAddress,
     ConnectError,
     FetchError,
@@ -44,29 +53,36 @@ from tracker.errors import (
     TooLarge,
     TooManyRedirects,
 )
+from tracker.netguard import AddressRefused, Resolver, check_address
+from tracker.transport import GuardedBackend, GuardedTransport
 from tracker.urls import normalise_url
 
-HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml")
-RETRY_AFTER_CAP = 30.0
-_MAGIC = (
-    b"%PDF",
-    b"\x89PNG",
-    b"GIF8",
-    b"\xff\xd8\xff",
-    b"PK\x03\x04",
-    b"RIFF",
-    b"\x1f\x8b",
-    b"ID3",
-    b"OggS",
-    b"fLaC",
-    b"\x00\x00\x00",
+__all__ = ["Fetched", "Fetcher", "NotModified", "check_address", "decode_body", "retry_after_seconds"]
+
+log = logging.getLogger("tracker.fetch")
+
+RETRY_AFTER_CAP = 30.0  # seconds; a server asking for longer is left to the scheduler
+BACKOFF_BASE = 0.5
+REDIRECTS = frozenset({300, 301, 302, 303, 307, 308})
+# Connection trouble is worth retrying; a response that breaks HTTP is not.
+_CONNECTION_FAILURES = (
+    httpx.NetworkError,
+    httpcore.NetworkError,
+    httpx.RemoteProtocolError,
+    httpcore.RemoteProtocolError,
 )
-Resolver = Callable[[str, int], list[str]]
+_BROKEN_RESPONSES = (httpx.HTTPError, httpcore.ProtocolError, httpcore.UnsupportedProtocol, httpx.InvalidURL)
+ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
+ACCEPT_FEEDS = (
+    "application/rss+xml,application/atom+xml,application/rdf+xml;q=0.9,application/xml;q=0.9,text/xml;q=0.9,"
+    "text/html;q=0.5,*/*;q=0.1"
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Fetched:
+    """A page as the server sent it. `charset` is the one its Content-Type header named, if any."""
+
     url: str
     final_url: str
     status: int
@@ -79,113 +95,27 @@ class Fetched:
 
     @property
     def text(self) -> str:
+        """The body decoded (BOM, header charset, in-document declaration, UTF-8, detection); never raises."""
         return decode_body(self.body, self.charset)
 
 
 @dataclass(frozen=True, slots=True)
 class NotModified:
+    """The server answered 304 to a conditional request: the page is as it was."""
+
     url: str
     etag: str | None
     last_modified: str | None
     elapsed: float
 
 
-def _system_resolver(host: str, port: int) -> list[str]:
-    return [str(info[4][0]) for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
-
-
-def _blocked_reason(address: str) -> str | None:
-    try:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
-    except ValueError:
-        return f"{address} is not an IP address"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    for flag, what in (
-        ("is_loopback", "loopback"),
-        ("is_private", "private"),
-        ("is_link_local", "link-local"),
-        ("is_multicast", "multicast"),
-        ("is_reserved", "reserved"),
-        ("is_unspecified", "unspecified"),
-    ):
-        if getattr(ip, flag):
-            return f"{ip} is a {what} address"
-    return None
-
-
-def check_address(url: str, resolver: Resolver | None = None) -> None:
-    """Refuse a URL whose host resolves to a private, loopback, link-local or otherwise
-    non-public address. Raises BlockedAddress (or ConnectError when it does not resolve)."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        addresses = (resolver or _system_resolver)(host, port)
-    except OSError as exc:
-        raise ConnectError(url, f"cannot resolve {host}: {exc.strerror or exc}") from None
-    for address in addresses:
-        reason = _blocked_reason(address)
-        if reason:
-            raise BlockedAddress(
-                url,
-                f"refused: {host} resolves to {reason}. Fetching private networks is off by default; "
-                "allow it with TRACKER_ALLOW_PRIVATE_NETWORKS=1 or allow_private_networks = true in the config",
-            )
-
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
-
-
-def _usable(charset: str | None) -> str | None:
-    if not charset:
-        return None
-    import codecs
-
-    try:
-        return codecs.lookup(charset.strip().strip("\"'")).name
-    except LookupError:
-        return None
-
-
-def sniff_charset(body: bytes, header_charset: str | None = None) -> str | None:
-    """The charset a page declares: HTTP header, then BOM, then a <meta> in its first 4 KB."""
-    found = _usable(header_charset)
-    if found:
-        return found
-    for bom, name in _BOMS:
-        if body.startswith(bom):
-            return name
-    meta = _META_CHARSET.search(body[:4096])
-    return _usable(meta.group(1).decode("ascii", "replace")) if meta else None
-
-
-def decode_body(body: bytes, header_charset: str | None = None) -> str:
-    """Text of a body, never raising: the declared charset, else UTF-8, else a detected one."""
-    declared = sniff_charset(body, header_charset)
-    if declared:
-        return body.decode(declared, errors="replace").lstrip("\ufeff")
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(body[:200_000]).best()
-        if best is not None and best.encoding:
-            return body.decode(best.encoding, errors="replace")
-    except Exception:  # detection is a best effort; replacement characters are the fallback
-        pass
-    return body.decode("utf-8", errors="replace")
-
-
-def _binary(head: bytes) -> bool:
-    return b"\x00" in head[:1024] or any(head.startswith(m) for m in _MAGIC)
+@dataclass(frozen=True, slots=True)
+class _Redirect:
+    location: str
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Seconds a Retry-After header asks for (delta-seconds or an HTTP-date), None when absent or unreadable."""
     if not value:
         return None
     value = value.strip()
@@ -193,13 +123,13 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
         return float(value)
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError):
         return None
-    return max(0.0, when.timestamp() - (now if now is not None else time.time()))
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 class Fetcher:
-    """Thread-safe; one per process. `get(url, etag, last_modified) -> Fetched | NotModified`."""
+    """Fetches pages; one per process, shared by the checking threads. Close it (or use `with`)."""
 
     def __init__(
         self,
@@ -208,27 +138,25 @@ class Fetcher:
         sleep: Callable[[float], None] = time.sleep,
         resolver: Resolver | None = None,
         rng: random.Random | None = None,
+        network: httpcore.NetworkBackend | None = None,
     ) -> None:
+        """`resolver(host, port) -> addresses` defaults to the system's (getaddrinfo). `network` makes the
+        TCP connections to the checked addresses (httpcore's sync backend by default)."""
         self.settings = settings
-        self.sleep = sleep
-        self.resolver = resolver
-        self.rng = rng or random.Random()
-        timeout = httpx.Timeout(
-            connect=settings.connect_timeout,
-            read=settings.read_timeout,
-            write=settings.read_timeout,
-            pool=settings.total_timeout,
-        )
-        self.client = httpx.Client(
-            timeout=timeout,
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        backend = GuardedBackend(resolver, settings.allow_private_networks, network)
+        connections = max(10, settings.concurrency * 2)
+        self._client = httpx.Client(
+            transport=GuardedTransport(backend, max_connections=connections, keepalive=connections),
             follow_redirects=False,
-            trust_env=False,  # no proxies from the environment: traffic goes where the URL says
+            trust_env=False,  # no proxy or certificate settings from the environment
+            cookies=CookieJar(DefaultCookiePolicy(allowed_domains=[])),  # every fetch is stateless
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
-            limits=httpx.Limits(max_connections=max(10, settings.concurrency * 2), max_keepalive_connections=64),
         )
 
     def close(self) -> None:
-        self.client.close()
+        self._client.close()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -239,120 +167,176 @@ class Fetcher:
     def get(
         self, url: str, etag: str | None = None, last_modified: str | None = None, accept_feeds: bool = False
     ) -> Fetched | NotModified:
+        """The page at `url`, or NotModified when the server says it still matches `etag` / `last_modified`."""
         url = normalise_url(url)
+        started = time.monotonic()
+        headers = {"Accept": ACCEPT_FEEDS if accept_feeds else ACCEPT_HTML}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
         attempts = max(0, self.settings.retries) + 1
-        for attempt in range(attempts):
+        for attempt in range(1, attempts + 1):
             try:
-                return self._once(url, etag, last_modified, accept_feeds)
+                return self._attempt(url, headers, accept_feeds, started)
             except FetchError as exc:
-                if not exc.retryable or attempt == attempts - 1:
-                    raise
-                wait = self._backoff(attempt, getattr(exc, "retry_after", None))
+                wait = self._wait_before_retry(exc, attempt, attempts)
                 if wait is None:
                     raise
-                self.sleep(wait)
-        raise AssertionError("unreachable")  # pragma: no cover
+                log.debug("%s; retrying in %.1fs (attempt %d of %d)", exc, wait, attempt + 1, attempts)
+                self._sleep(wait)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _backoff(self, attempt: int, retry_after: float | None) -> float | None:
+    def _wait_before_retry(self, exc: FetchError, attempt: int, attempts: int) -> float | None:
+        if not exc.retryable or attempt >= attempts:
+            return None
+        retry_after = exc.retry_after if isinstance(exc, HTTPStatusError) else None
         if retry_after is not None:
             return retry_after if retry_after <= RETRY_AFTER_CAP else None
-        base = 0.5 * 2**attempt
-        return float(base + self.rng.uniform(0, base / 2))
+        delay = min(RETRY_AFTER_CAP, BACKOFF_BASE * 2.0 ** (attempt - 1))
+        return delay + self._rng.uniform(0, delay / 2)
 
-    def _once(self, url: str, etag: str | None, last_modified: str | None, accept_feeds: bool) -> Fetched | NotModified:
-        started = time.monotonic()
-        deadline = started + self.settings.total_timeout
+    def _attempt(self, url: str, headers: dict[str, str], accept_feeds: bool, started: float) -> Fetched | NotModified:
+        """One try: follow the redirects from `url` to a page, within the total deadline."""
+        deadline = time.monotonic() + self.settings.total_timeout
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            if not self.settings.allow_private_networks:
-                check_address(current, self.resolver)
-            headers = {"Accept": self._accept(accept_feeds)}
-            if current == url:
-                if etag:
-                    headers["If-None-Match"] = etag
-                if last_modified:
-                    headers["If-Modified-Since"] = last_modified
-            result = self._request(url, current, headers, deadline, started, accept_feeds)
-            if isinstance(result, str):
-                current = result
-                continue
-            return result
-        raise TooManyRedirects(url, f"more than {self.settings.max_redirects} redirects; the last went to {current}")
+            outcome = self._exchange(url, current, headers, accept_feeds, started, deadline)
+            if not isinstance(outcome, _Redirect):
+                return outcome
+            current = outcome.location
+        raise TooManyRedirects(
+            url,
+            f"more than {self.settings.max_redirects} redirects (the last to {current}); "
+            "open the URL in a browser and track the address it ends at",
+        )
 
-    @staticmethod
-    def _accept(accept_feeds: bool) -> str:
-        html = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5"
-        return html + (",application/rss+xml,application/atom+xml,application/xml;q=0.8" if accept_feeds else "")
-
-    def _request(
-        self, url: str, current: str, headers: dict[str, str], deadline: float, started: float, accept_feeds: bool
-    ) -> Fetched | NotModified | str:
-        """One HTTP exchange: the result, or the next URL when redirected."""
+    def _exchange(
+        self, url: str, current: str, headers: dict[str, str], accept_feeds: bool, started: float, deadline: float
+    ) -> Fetched | NotModified | _Redirect:
+        """One request and its response, with every failure turned into a FetchError."""
         try:
-            with self.client.stream("GET", current, headers=headers) as resp:
-                status = resp.status_code
-                if status in (301, 302, 303, 307, 308):
-                    location = resp.headers.get("location")
-                    if not location:
-                        raise HTTPStatusError(url, status, f"HTTP {status} redirect without a Location header")
-                    return normalise_url(urljoin(current, location))
-                if status == 304:
-                    return NotModified(
-                        url, resp.headers.get("etag"), resp.headers.get("last-modified"), time.monotonic() - started
-                    )
-                if status in (404, 410):
-                    raise Gone(url, status, f"HTTP {status}: the page is not there (taken down or moved)")
-                if status >= 400:
-                    raise HTTPStatusError(url, status, retry_after=retry_after_seconds(resp.headers.get("retry-after")))
-                content_type = resp.headers.get("content-type", "")
-                mime = content_type.split(";", 1)[0].strip().lower()
-                allowed = HTML_TYPES + (FEED_TYPES if accept_feeds else ())
-                if mime and mime not in allowed:
-                    raise NotAnArticle(url, f"the server sent {mime}, not a web page; tracker follows HTML articles")
-                length = resp.headers.get("content-length")
-                if length and length.isdigit() and int(length) > self.settings.max_bytes:
-                    raise TooLarge(
-                        url, f"the page is {int(length):,} bytes, over the {self.settings.max_bytes:,}-byte cap"
-                    )
-                body = self._read(url, resp, deadline)
-                if _binary(body[:2048]):
-                    raise NotAnArticle(url, f"the body is binary ({mime or 'no content type'}), not a web page")
-                charset = resp.charset_encoding
-                return Fetched(
-                    url=url,
-                    final_url=str(resp.url),
-                    status=status,
-                    body=body,
-                    content_type=mime,
-                    charset=charset,
-                    etag=resp.headers.get("etag"),
-                    last_modified=resp.headers.get("last-modified"),
-                    elapsed=time.monotonic() - started,
-                )
+            with self._client.stream("GET", current, headers=headers, timeout=self._timeouts(url, deadline)) as resp:
+                return self._answer(url, current, resp, accept_feeds, started, deadline)
         except FetchError:
             raise
-        except httpx.TimeoutException as exc:
-            raise FetchTimeout(
-                url, f"timed out ({type(exc).__name__.replace('Timeout', '').lower() or 'total'})"
-            ) from None
-        except httpx.InvalidURL as exc:
-            raise InvalidURL(current, str(exc)) from None
-        except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
-            raise ConnectError(url, f"connection failed: {exc or type(exc).__name__}") from None
-        except httpx.DecodingError as exc:
-            raise FetchError(url, f"the body could not be decoded ({exc})") from None
-        except httpx.HTTPError as exc:
-            raise ConnectError(url, f"HTTP error: {exc or type(exc).__name__}") from None
+        except AddressRefused as exc:
+            raise BlockedAddress(url, str(exc) if current == url else f"redirected to {current}: {exc}") from None
+        except (httpx.TimeoutException, httpcore.TimeoutException) as exc:
+            raise self._timed_out(url, exc, deadline) from None
+        except _CONNECTION_FAILURES as exc:
+            raise ConnectError(url, f"{_describe(exc)}; tracker will try again at the next check") from None
+        except _BROKEN_RESPONSES as exc:
+            raise BadResponse(url, f"{_describe(exc)} (while fetching {current})") from None
 
-    def _read(self, url: str, resp: Any, deadline: float) -> bytes:
+    def _timeouts(self, url: str, deadline: float) -> httpx.Timeout:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise FetchTimeout(url, self._total_message())
+        s = self.settings
+        return httpx.Timeout(
+            connect=min(s.connect_timeout, left),
+            read=min(s.read_timeout, left),
+            write=min(s.read_timeout, left),
+            pool=min(s.connect_timeout, left),
+        )
+
+    def _total_message(self) -> str:
+        return (
+            f"timed out: the whole fetch took longer than {self.settings.total_timeout:g}s "
+            "(raise total_timeout if the site is just slow)"
+        )
+
+    def _timed_out(self, url: str, exc: Exception, deadline: float) -> FetchTimeout:
+        s = self.settings
+        if time.monotonic() >= deadline:
+            return FetchTimeout(url, self._total_message())
+        if isinstance(exc, httpx.ConnectTimeout | httpcore.ConnectTimeout):
+            what = f"timed out connecting: no answer within {s.connect_timeout:g}s (connect_timeout)"
+        elif isinstance(exc, httpx.PoolTimeout | httpcore.PoolTimeout):
+            what = f"timed out waiting {s.connect_timeout:g}s for a free connection (too many checks at once?)"
+        else:
+            what = f"timed out: the server sent nothing for {s.read_timeout:g}s (read_timeout)"
+        return FetchTimeout(url, f"{what}; tracker will try again at the next check")
+
+    def _answer(
+        self, url: str, current: str, resp: httpx.Response, accept_feeds: bool, started: float, deadline: float
+    ) -> Fetched | NotModified | _Redirect:
+        status = resp.status_code
+        if status in REDIRECTS and resp.headers.get("location"):
+            return _Redirect(_redirect_target(url, current, status, resp.headers["location"]))
+        if status == 304:
+            return NotModified(
+                url, resp.headers.get("etag"), resp.headers.get("last-modified"), time.monotonic() - started
+            )
+        if status >= 400:
+            raise _status_error(url, status, resp.headers.get("retry-after"))
+        if status >= 300:
+            raise BadResponse(url, f"{current} answered HTTP {status} without a Location to follow")
+        mime = media_type(resp.headers.get("content-type"))
+        if not accepted(mime, accept_feeds):
+            wanted = "a web page or a feed" if accept_feeds else "a web page"
+            raise NotAnArticle(url, f"the server sent {mime}, not {wanted}; tracker follows HTML and text articles")
         cap = self.settings.max_bytes
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in resp.iter_bytes():
-            size += len(chunk)
-            if size > cap:
-                raise TooLarge(url, f"the page is over the {cap:,}-byte cap")
-            chunks.append(chunk)
+        length = resp.headers.get("content-length", "").strip()
+        if length.isdigit() and int(length) > cap:
+            raise TooLarge(url, f"the page is {int(length):,} bytes, over the {cap:,}-byte cap (max_bytes)")
+        body = self._read(url, resp, deadline)
+        kind = binary_kind(body)
+        if kind:
+            called = mime or "nothing"
+            raise NotAnArticle(url, f"the body is binary ({kind}), though the server called it {called}; not a page")
+        return Fetched(
+            url=url,
+            final_url=current,
+            status=status,
+            body=body,
+            content_type=mime,
+            charset=resp.charset_encoding,
+            etag=resp.headers.get("etag"),
+            last_modified=resp.headers.get("last-modified"),
+            elapsed=time.monotonic() - started,
+        )
+
+    def _read(self, url: str, resp: httpx.Response, deadline: float) -> bytes:
+        def in_time() -> None:
             if time.monotonic() > deadline:
-                raise FetchTimeout(url, f"took longer than {self.settings.total_timeout:.0f}s in all")
-        return b"".join(chunks)
+                raise FetchTimeout(url, self._total_message())
+
+        cap = self.settings.max_bytes
+        try:
+            return read_capped(resp.iter_raw(), resp.headers.get("content-encoding"), cap, in_time)
+        except BodyTooLarge:
+            raise TooLarge(url, f"the page is over the {cap:,}-byte cap (max_bytes); not a news article") from None
+        except BodyUnreadable as exc:
+            raise BadResponse(url, str(exc)) from None
+
+
+def _redirect_target(url: str, current: str, status: int, location: str) -> str:
+    target = urljoin(current, location.strip())
+    try:
+        return normalise_url(target)
+    except InvalidURL as exc:
+        why = str(exc).split("tracker can follow: ", 1)[-1]
+        raise BadResponse(url, f"HTTP {status} redirects to {target!r}, which tracker cannot follow: {why}") from None
+
+
+def _status_error(url: str, status: int, retry_after_header: str | None) -> HTTPStatusError:
+    reason = http.client.responses.get(status, "")
+    said = f"HTTP {status} {reason}".rstrip()
+    if status in (404, 410):
+        return Gone(url, status, f"{said}: the article was taken down or moved; check the URL in a browser")
+    retry_after = retry_after_seconds(retry_after_header)
+    if status == 429:
+        wait = f" and asks for {retry_after:.0f}s" if retry_after is not None else ""
+        message = f"{said}: the site is rate-limiting tracker{wait}; checks will back off"
+    elif status >= 500:
+        message = f"{said}: the site is having trouble; tracker will try again at the next check"
+    else:
+        message = f"{said}: the site refused the request; open the URL in a browser to see why"
+    return HTTPStatusError(url, status, message, retry_after=retry_after)
+
+
+def _describe(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

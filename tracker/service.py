@@ -91,6 +91,9 @@ class Service:
         self._in_flight: dict[int, Future[Outcome]] = {}
         self._per_host: dict[str, int] = {}
         self._stopping = threading.Event()
+        self._dispatching = threading.Lock()  # one dispatch round at a time
+        self._backlog = False  # the last round left due stories waiting for room
+        self._refilling = False  # refill from finished checks (when serving; tests tick by hand)
 
     # --- the lease: one scheduler per database ------------------------------------------------
 
@@ -126,12 +129,16 @@ class Service:
         """Start checks of every story due at `now`, within the limits. Returns their futures."""
         if self._stopping.is_set():
             return []
-        now = now or self.clock()
+        with self._dispatching:
+            return self._dispatch(now or self.clock())
+
+    def _dispatch(self, now: datetime) -> list[Future[Outcome]]:
         with self._lock:
             free = self.settings.concurrency - len(self._in_flight)
         if free <= 0:
             return []
         due = self.store.due_stories(now, limit=free + len(self._in_flight) + 50)
+        self._backlog = len(due) > free
         started: list[Future[Outcome]] = []
         with self._lock:
             for story in due:
@@ -167,6 +174,14 @@ class Service:
                 self._per_host[host] -= 1
                 if not self._per_host[host]:
                     del self._per_host[host]
+                refill = self._backlog and len(self._in_flight) <= self.settings.concurrency // 2
+            if refill and self._refilling and not self._stopping.is_set() and self._dispatching.acquire(blocking=False):
+                # more stories were due than there was room for: start the next ones now
+                # rather than at the next tick, so throughput is not capped by the tick
+                try:
+                    self._dispatch(self.clock())
+                finally:
+                    self._dispatching.release()
 
     def drain(self, timeout: float | None = None) -> None:
         """Wait for the checks in flight to finish."""
@@ -226,6 +241,7 @@ class Service:
         if threading.current_thread() is threading.main_thread():
             for sig in previous:
                 signal.signal(sig, lambda *_: self.stop())
+        self._refilling = True
         scheduler.start()
         log.info(
             "tracker run: checking due stories every %ss (%s at a time, %s per host)",

@@ -106,7 +106,7 @@ def _split_netloc(netloc: str) -> tuple[str, str | None]:
         if end < 0:
             return netloc, None
         rest = netloc[end + 1 :]
-        return netloc[: end + 1], (rest[1:] if rest.startswith(":") else None if not rest else rest)
+        return netloc[: end + 1], (rest[1:] if rest.startswith(":") else rest or None)
     host, sep, port = netloc.rpartition(":")
     return (host, port) if sep else (netloc, None)
 

@@ -32,7 +32,7 @@ def read_page(body: bytes | str, url: str | None, known_hash: str | None, charse
     """Runs in a worker process: hash the visible text, extract the article if it is new.
     Bytes are decoded here (declared charset, else UTF-8, else detected), off the main process."""
     from tracker.extract import article_from_html, is_html, page_hash
-    from tracker.fetch import decode_body
+    from tracker.charsets import decode_body
     from tracker.text import article_from_text, fingerprint
 
     if not is_html(body):  # a plain-text article
