@@ -214,3 +214,14 @@ def test_slack_style_payload(store: Store, web: Web, style: str) -> None:
     ((_, headers),) = web.requests
     data = json.loads(headers["_body"])
     assert "14,800 -> 15,000" in data["text"] and data["blocks"][0]["type"] == "section"
+
+
+def test_webhooks_to_private_addresses_are_refused_unless_allowed(store: Store, web: Web) -> None:
+    url = web.route("/hook", Reply(200, "ok"))
+    store.add_subscription("webhook", url, {"secret": SECRET}, Filter().to_dict(), T0)
+    store_change(store)
+    fan_out(store, T0)
+    guarded = Settings(smtp_host="127.0.0.1", allow_private_networks=False)
+    (attempt,) = send_due(store, guarded, Clock())
+    assert not attempt.sent and "loopback" in attempt.note and "TRACKER_ALLOW_PRIVATE_NETWORKS" in attempt.note
+    assert web.hits["/hook"] == 0

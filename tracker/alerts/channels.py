@@ -190,13 +190,17 @@ class WebhookChannel:
     def send(self, alert: Alert) -> str:
         import httpx
 
-        from tracker.fetch import check_address
+        from tracker.netguard import AddressRefused
+        from tracker.transport import GuardedBackend, GuardedTransport
 
-        if not self.allow_private:
-            check_address(self.url)
         body, headers = self.request(alert)
+        # the same guard as page fetches: connect only to the public address just checked
+        transport = GuardedTransport(GuardedBackend(None, self.allow_private), max_connections=1, keepalive=0)
         try:
-            response = httpx.post(self.url, content=body, headers=headers, timeout=self.timeout, follow_redirects=False)
+            with httpx.Client(transport=transport, trust_env=False, follow_redirects=False) as client:
+                response = client.post(self.url, content=body, headers=headers, timeout=self.timeout)
+        except AddressRefused as exc:
+            raise SendFailed(f"{self.url}: {exc}", retryable=False) from exc
         except httpx.TimeoutException as exc:
             raise SendFailed(f"{self.url}: timed out after {self.timeout:.0f}s") from exc
         except httpx.HTTPError as exc:
