@@ -31,8 +31,8 @@ class Page:
 def read_page(body: bytes | str, url: str | None, known_hash: str | None, charset: str | None = None) -> Page:
     """Runs in a worker process: hash the visible text, extract the article if it is new.
     Bytes are decoded here (declared charset, else UTF-8, else detected), off the main process."""
-    from tracker.extract import article_from_html, is_html, page_hash
     from tracker.charsets import decode_body
+    from tracker.extract import article_from_html, is_html, page_hash
     from tracker.text import article_from_text, fingerprint
 
     if not is_html(body):  # a plain-text article
