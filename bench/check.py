@@ -104,7 +104,8 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="tracker-bench-"))
     settings = Settings(allow_private_networks=True, concurrency=args.threads, retries=1)
     results = {}
-    print(f"{args.stories} stories, {args.threads} threads, extraction {'inline' if not args.workers else args.workers}")
+    mode = "inline" if not args.workers else f"{args.workers} processes"
+    print(f"{args.stories} stories, {args.threads} threads, extraction {mode}")
     for vary in (False, True):
         server = PeerServer(args.server, args.stories, vary, tmp / "access.log")
         store = Store.open(f"sqlite:///{tmp / ('vary' if vary else 'plain')}.db")

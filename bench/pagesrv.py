@@ -96,7 +96,7 @@ def make_handler(pages: Pages) -> type[BaseHTTPRequestHandler]:
             i = int(parts[1])
             headers = {"Content-Type": "text/html; charset=utf-8"}
             if i < pages.etag_upto:
-                etag = '"%s-%d"' % (i, pages.version[i])
+                etag = f'"{i}-{pages.version[i]}"'
                 headers["ETag"] = etag
                 if self.headers.get("If-None-Match") == etag:
                     return self._send(304, b"", headers)

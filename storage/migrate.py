@@ -19,14 +19,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 from storage.engine import make_engine, writer
 from storage.errors import SchemaMismatch
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 HEAD = "0002"
 SCRIPTS = Path(__file__).resolve().parent / "migrations"
@@ -35,6 +36,9 @@ _MIGRATION_LOCK = 0x7472_6B01
 
 
 def _config() -> Config:
+    # Alembic costs 100 ms to import; opening an up-to-date database never needs it
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(SCRIPTS))
     return cfg
@@ -42,6 +46,8 @@ def _config() -> Config:
 
 def head() -> str:
     """The newest revision according to the scripts themselves."""
+    from alembic.script import ScriptDirectory
+
     found = ScriptDirectory.from_config(_config()).get_current_head()
     if found is None:
         raise RuntimeError(f"no migration scripts in {SCRIPTS}")
@@ -49,6 +55,8 @@ def head() -> str:
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
@@ -63,11 +71,15 @@ def current(engine: Engine | str) -> str | None:
 
 def upgrade(engine: Engine | str, revision: str = "head") -> None:
     """Apply the migrations up to `revision` (default: the newest)."""
+    from alembic import command
+
     _run(engine, lambda cfg: command.upgrade(cfg, revision))
 
 
 def downgrade(engine: Engine | str, revision: str) -> None:
     """Undo migrations down to `revision` ("base": all of them)."""
+    from alembic import command
+
     _run(engine, lambda cfg: command.downgrade(cfg, revision))
 
 

@@ -4,4 +4,5 @@ pytest_plugins = [
     "tests.fixtures.databases",
     "tests.fixtures.web",
     "tests.fixtures.smtp",
+    "tests.fixtures.seeds",
 ]
