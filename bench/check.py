@@ -86,8 +86,10 @@ def run_round(name: str, checker: Checker, store: Store, threads: int) -> dict[s
         kinds[o.kind] = kinds.get(o.kind, 0) + 1
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n = len(outcomes)
-    print(f"{name:<10} {n / wall:8.0f} checks/s  {cpu / n * 1000:7.2f} ms CPU/check  peak {peak:6.0f} MB  "
-          f"outcomes {kinds}")
+    print(
+        f"{name:<10} {n / wall:8.0f} checks/s  {cpu / n * 1000:7.2f} ms CPU/check  peak {peak:6.0f} MB  "
+        f"outcomes {kinds}"
+    )
     return {"checks_per_s": n / wall, "cpu_ms_per_check": cpu / n * 1000, "peak_mb": peak}
 
 

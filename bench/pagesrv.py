@@ -22,16 +22,20 @@ from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-WORDS = ("river levee council rescue crews water homes roads power shelter county mayor residents storm rain "
-         "bridge school hospital families volunteers evacuation damage officials forecast night morning").split()
+WORDS = (
+    "river levee council rescue crews water homes roads power shelter county mayor residents storm rain "
+    "bridge school hospital families volunteers evacuation damage officials forecast night morning"
+).split()
 
 
 def _chrome(rng: random.Random, size: int) -> str:
     parts = []
     while sum(len(p) for p in parts) < size:
         words = " ".join(rng.choice(WORDS) for _ in range(8))
-        parts.append(f'<div class="card" data-id="{rng.getrandbits(32):x}"><a href="/x/{rng.getrandbits(24):x}">'
-                     f"{words.capitalize()}</a><span class=\"meta\">{words[:20]}</span></div>\n")
+        parts.append(
+            f'<div class="card" data-id="{rng.getrandbits(32):x}"><a href="/x/{rng.getrandbits(24):x}">'
+            f'{words.capitalize()}</a><span class="meta">{words[:20]}</span></div>\n'
+        )
     return "".join(parts)
 
 
@@ -43,11 +47,23 @@ class Pages:
         self.lock = threading.Lock()
         self.stats: Counter[str] = Counter()
         rng = random.Random(7)
-        self.head = ("<!doctype html><html><head><title>{title} | The Valley Courier</title>"
-                     "<style>" + "body{font:16px serif}" * 200 + "</style></head><body><header><nav>"
-                     + _chrome(rng, 30_000) + "</nav></header><main><article><h1>{title}</h1>")
-        self.tail = ("</article></main><aside><h3>Most read</h3>" + _chrome(rng, 40_000) + "</aside><footer>"
-                     + _chrome(rng, 20_000) + "</footer><script>" + "var x=1;" * 800 + "</script></body></html>")
+        self.head = (
+            "<!doctype html><html><head><title>{title} | The Valley Courier</title>"
+            "<style>"
+            + "body{font:16px serif}" * 200
+            + "</style></head><body><header><nav>"
+            + _chrome(rng, 30_000)
+            + "</nav></header><main><article><h1>{title}</h1>"
+        )
+        self.tail = (
+            "</article></main><aside><h3>Most read</h3>"
+            + _chrome(rng, 40_000)
+            + "</aside><footer>"
+            + _chrome(rng, 20_000)
+            + "</footer><script>"
+            + "var x=1;" * 800
+            + "</script></body></html>"
+        )
 
     def body(self, i: int) -> bytes:
         v = self.version[i]

@@ -93,25 +93,40 @@ def drop_pg(url: str) -> None:
 
 def run(backend: str, args: argparse.Namespace) -> dict[str, object]:
     port = free_port()
-    server = subprocess.Popen([sys.executable, str(ROOT / "bench" / "pagesrv.py"), str(port), str(args.stories),
-                               "--etag", str(args.etag)], stdout=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "bench" / "pagesrv.py"), str(port), str(args.stories), "--etag", str(args.etag)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert server.stdout is not None
     server.stdout.readline()
     tmp = Path(tempfile.mkdtemp(prefix="tracker-service-bench-"))
     url = f"sqlite:///{tmp / 'bench.db'}" if backend == "sqlite" else pg_url()
     cycle = args.stories / args.rate
-    settings = Settings(allow_private_networks=True, concurrency=args.concurrency, per_host=args.concurrency,
-                        tick=0.5, retries=1, jitter=0.02, min_interval=cycle, max_interval=cycle)
+    settings = Settings(
+        allow_private_networks=True,
+        concurrency=args.concurrency,
+        per_host=args.concurrency,
+        tick=0.5,
+        retries=1,
+        jitter=0.02,
+        min_interval=cycle,
+        max_interval=cycle,
+    )
     store = Store.open(url)
     now = datetime.now(UTC)
     rng = random.Random(1)
     ids = []
     for i in range(args.stories):
-        row, _ = store.add_story(f"http://127.0.0.1:{port}/s/{i}", now, interval_seconds=cycle,
-                                 every_seconds=cycle, next_check_at=now)
+        row, _ = store.add_story(
+            f"http://127.0.0.1:{port}/s/{i}", now, interval_seconds=cycle, every_seconds=cycle, next_check_at=now
+        )
         ids.append(row.id)
-    print(f"[{backend}] {args.stories} stories every {cycle:.0f}s ({args.rate}/s target), "
-          f"{args.etag:.0%} answer 304, {args.cycles} cycles, {args.workers} extraction processes", flush=True)
+    print(
+        f"[{backend}] {args.stories} stories every {cycle:.0f}s ({args.rate}/s target), "
+        f"{args.etag:.0%} answer 304, {args.cycles} cycles, {args.workers} extraction processes",
+        flush=True,
+    )
     fetcher = Fetcher(settings)
     extraction = Extraction(args.workers)
     checker = Checker(store, fetcher, extraction.read, Policy.from_settings(settings), rng)
@@ -152,11 +167,17 @@ def run(backend: str, args: argparse.Namespace) -> dict[str, object]:
         if s.last_outcome in outcome_counts:
             outcome_counts[s.last_outcome] += 1
     result = {
-        "backend": backend, "checks": stats.checks, "changed": stats.changed, "failed": stats.failed,
+        "backend": backend,
+        "checks": stats.checks,
+        "changed": stats.changed,
+        "failed": stats.failed,
         "checks_per_s": round(stats.checks / wall, 1),
-        "lag_p50_s": round(statistics.median(lags), 2), "lag_p99_s": round(lags[int(len(lags) * 0.99) - 1], 2),
-        "lag_max_s": round(lags[-1], 2), "cpu_ms_per_check": round(cpu / max(1, stats.checks) * 1000, 2),
-        "peak_mb": round(peak), "last_outcomes": outcome_counts,
+        "lag_p50_s": round(statistics.median(lags), 2),
+        "lag_p99_s": round(lags[int(len(lags) * 0.99) - 1], 2),
+        "lag_max_s": round(lags[-1], 2),
+        "cpu_ms_per_check": round(cpu / max(1, stats.checks) * 1000, 2),
+        "peak_mb": round(peak),
+        "last_outcomes": outcome_counts,
     }
     print(json.dumps(result), flush=True)
     extraction.close()

@@ -29,8 +29,18 @@ def subscription_row(s: Subscription) -> SubscriptionRow:
 
 
 def delivery_row(d: Delivery) -> DeliveryRow:
-    return DeliveryRow(d.id, d.subscription_id, d.event_id, d.status, d.attempts, d.next_attempt_at, d.created_at,
-                       d.sent_at, d.last_error, d.note)
+    return DeliveryRow(
+        d.id,
+        d.subscription_id,
+        d.event_id,
+        d.status,
+        d.attempts,
+        d.next_attempt_at,
+        d.created_at,
+        d.sent_at,
+        d.last_error,
+        d.note,
+    )
 
 
 class OutboxQueries:
@@ -46,11 +56,13 @@ class OutboxQueries:
 
     # --- subscriptions ------------------------------------------------------------------
 
-    def add_subscription(self, channel: str, target: str, options: dict[str, Any], filter_: dict[str, Any],
-                         now: datetime) -> SubscriptionRow:
+    def add_subscription(
+        self, channel: str, target: str, options: dict[str, Any], filter_: dict[str, Any], now: datetime
+    ) -> SubscriptionRow:
         with self._write() as s:
-            sub = Subscription(channel=channel, target=target, options=options, filter=filter_, created_at=now,
-                               active=True)
+            sub = Subscription(
+                channel=channel, target=target, options=options, filter=filter_, created_at=now, active=True
+            )
             s.add(sub)
             s.flush()
             return subscription_row(sub)
@@ -83,8 +95,14 @@ class OutboxQueries:
                 raise NotFound("event", event_id)
             return EventRow(e.id, e.story_id, e.version_id, e.kind, e.created_at, e.payload)
 
-    def fan_out(self, consumer: str, expected_position: int, upto_event_id: int,
-                deliveries: Sequence[tuple[int, int]], now: datetime) -> bool:
+    def fan_out(
+        self,
+        consumer: str,
+        expected_position: int,
+        upto_event_id: int,
+        deliveries: Sequence[tuple[int, int]],
+        now: datetime,
+    ) -> bool:
         """Write (subscription_id, event_id) deliveries and move `consumer` from
         `expected_position` to `upto_event_id`, together. False (and nothing written) when
         the consumer is no longer at `expected_position`: another process did this work."""
@@ -94,8 +112,16 @@ class OutboxQueries:
             if position != expected_position:
                 return False
             for sub_id, event_id in dict.fromkeys(deliveries):
-                s.add(Delivery(subscription_id=sub_id, event_id=event_id, status="pending", attempts=0,
-                               next_attempt_at=now, created_at=now))
+                s.add(
+                    Delivery(
+                        subscription_id=sub_id,
+                        event_id=event_id,
+                        status="pending",
+                        attempts=0,
+                        next_attempt_at=now,
+                        created_at=now,
+                    )
+                )
             if row is None:
                 s.add(Consumer(name=consumer, last_event_id=upto_event_id))
             else:
@@ -110,10 +136,12 @@ class OutboxQueries:
         with self._write() as s:
             query = (
                 select(Delivery)
-                .where(or_(
-                    (Delivery.status == "pending") & (Delivery.next_attempt_at <= now),
-                    (Delivery.status == "sending") & (Delivery.claimed_until <= now),
-                ))
+                .where(
+                    or_(
+                        (Delivery.status == "pending") & (Delivery.next_attempt_at <= now),
+                        (Delivery.status == "sending") & (Delivery.claimed_until <= now),
+                    )
+                )
                 .order_by(Delivery.next_attempt_at, Delivery.id)
                 .limit(limit)
             )
@@ -127,8 +155,16 @@ class OutboxQueries:
                 d.attempts += 1
             return [delivery_row(d) for d in rows]
 
-    def finish_delivery(self, delivery_id: int, now: datetime, *, sent: bool, note: str | None = None,
-                        error: str | None = None, next_attempt_at: datetime | None = None) -> None:
+    def finish_delivery(
+        self,
+        delivery_id: int,
+        now: datetime,
+        *,
+        sent: bool,
+        note: str | None = None,
+        error: str | None = None,
+        next_attempt_at: datetime | None = None,
+    ) -> None:
         """Record an attempt: sent; or failed with a next attempt (pending); or failed for good."""
         with self._write() as s:
             d = s.get(Delivery, delivery_id)
@@ -155,8 +191,9 @@ class OutboxQueries:
             result = s.execute(query.values(status="pending", next_attempt_at=now, attempts=0))
             return int(result.rowcount)  # type: ignore[attr-defined]
 
-    def list_deliveries(self, *, status: str | None = None, subscription_id: int | None = None,
-                        limit: int = 100) -> list[DeliveryRow]:
+    def list_deliveries(
+        self, *, status: str | None = None, subscription_id: int | None = None, limit: int = 100
+    ) -> list[DeliveryRow]:
         with self._read() as s:
             query = select(Delivery).order_by(Delivery.id.desc()).limit(limit)
             if status:

@@ -19,8 +19,20 @@ if TYPE_CHECKING:
 
 
 def feed_row(f: Feed) -> FeedRow:
-    return FeedRow(f.id, f.url, f.match, f.added_at, f.active, f.next_check_at, f.interval_seconds, f.etag,
-                   f.last_modified, f.last_checked_at, f.consecutive_failures, f.last_error)
+    return FeedRow(
+        f.id,
+        f.url,
+        f.match,
+        f.added_at,
+        f.active,
+        f.next_check_at,
+        f.interval_seconds,
+        f.etag,
+        f.last_modified,
+        f.last_checked_at,
+        f.consecutive_failures,
+        f.last_error,
+    )
 
 
 class QueueQueries:
@@ -34,15 +46,29 @@ class QueueQueries:
 
     # --- feeds --------------------------------------------------------------------------
 
-    def add_feed(self, url: str, now: datetime, *, match: str | None = None, interval_seconds: float,
-                 next_check_at: datetime | None) -> tuple[FeedRow, bool]:
+    def add_feed(
+        self,
+        url: str,
+        now: datetime,
+        *,
+        match: str | None = None,
+        interval_seconds: float,
+        next_check_at: datetime | None,
+    ) -> tuple[FeedRow, bool]:
         try:
             with self._write() as s:
                 existing = s.execute(select(Feed).where(Feed.url == url)).scalar_one_or_none()
                 if existing is not None:
                     return feed_row(existing), False
-                feed = Feed(url=url, match=match, added_at=now, active=True, next_check_at=next_check_at,
-                            interval_seconds=interval_seconds, consecutive_failures=0)
+                feed = Feed(
+                    url=url,
+                    match=match,
+                    added_at=now,
+                    active=True,
+                    next_check_at=next_check_at,
+                    interval_seconds=interval_seconds,
+                    consecutive_failures=0,
+                )
                 s.add(feed)
                 s.flush()
                 return feed_row(feed), True
@@ -69,13 +95,26 @@ class QueueQueries:
 
     def due_feeds(self, now: datetime, limit: int) -> list[FeedRow]:
         with self._read() as s:
-            query = (select(Feed).where(Feed.active.is_(True), Feed.next_check_at <= now)
-                     .order_by(Feed.next_check_at, Feed.id).limit(limit))
+            query = (
+                select(Feed)
+                .where(Feed.active.is_(True), Feed.next_check_at <= now)
+                .order_by(Feed.next_check_at, Feed.id)
+                .limit(limit)
+            )
             return [feed_row(f) for f in s.execute(query).scalars()]
 
-    def record_feed_check(self, feed_id: int, *, checked_at: datetime, next_check_at: datetime | None,
-                          interval_seconds: float, etag: str | None, last_modified: str | None,
-                          consecutive_failures: int, last_error: str | None) -> None:
+    def record_feed_check(
+        self,
+        feed_id: int,
+        *,
+        checked_at: datetime,
+        next_check_at: datetime | None,
+        interval_seconds: float,
+        etag: str | None,
+        last_modified: str | None,
+        consecutive_failures: int,
+        last_error: str | None,
+    ) -> None:
         with self._write() as s:
             feed = s.get(Feed, feed_id)
             if feed is None:
@@ -121,8 +160,10 @@ class QueueQueries:
     def events_after(self, last_id: int, limit: int = 100) -> list[EventRow]:
         with self._read() as s:
             query = select(Event).where(Event.id > last_id).order_by(Event.id).limit(limit)
-            return [EventRow(e.id, e.story_id, e.version_id, e.kind, e.created_at, e.payload)
-                    for e in s.execute(query).scalars()]
+            return [
+                EventRow(e.id, e.story_id, e.version_id, e.kind, e.created_at, e.payload)
+                for e in s.execute(query).scalars()
+            ]
 
     def iter_events(self, last_id: int, batch: int = 500) -> Iterator[EventRow]:
         while True:

@@ -39,8 +39,16 @@ from storage.rows import (
 )
 from storage.schema import Change, Event, Story, Version
 
-_UPDATABLE = {"title", "active", "status", "every_seconds", "next_check_at", "interval_seconds",
-              "consecutive_failures", "last_error"}
+_UPDATABLE = {
+    "title",
+    "active",
+    "status",
+    "every_seconds",
+    "next_check_at",
+    "interval_seconds",
+    "consecutive_failures",
+    "last_error",
+}
 STATUSES = ("active", "failing", "archived", "removed", "paused")
 # pg_advisory_xact_lock key held while a transaction adds events (see _lock_event_log)
 _EVENT_LOG_LOCK = 0x7472_6B02
@@ -48,20 +56,46 @@ _EVENT_LOG_LOCK = 0x7472_6B02
 
 def story_row(s: Story) -> StoryRow:
     return StoryRow(
-        id=s.id, url=s.url, title=s.title, added_at=s.added_at, active=s.active, status=s.status,
-        every_seconds=s.every_seconds, interval_seconds=s.interval_seconds, next_check_at=s.next_check_at,
-        last_checked_at=s.last_checked_at, last_outcome=s.last_outcome, last_changed_at=s.last_changed_at,
-        etag=s.etag, last_modified=s.last_modified, body_hash=s.body_hash,
-        consecutive_failures=s.consecutive_failures, last_error=s.last_error, last_error_at=s.last_error_at,
-        gone_at=s.gone_at, latest_seq=s.latest_seq, feed_id=s.feed_id,
+        id=s.id,
+        url=s.url,
+        title=s.title,
+        added_at=s.added_at,
+        active=s.active,
+        status=s.status,
+        every_seconds=s.every_seconds,
+        interval_seconds=s.interval_seconds,
+        next_check_at=s.next_check_at,
+        last_checked_at=s.last_checked_at,
+        last_outcome=s.last_outcome,
+        last_changed_at=s.last_changed_at,
+        etag=s.etag,
+        last_modified=s.last_modified,
+        body_hash=s.body_hash,
+        consecutive_failures=s.consecutive_failures,
+        last_error=s.last_error,
+        last_error_at=s.last_error_at,
+        gone_at=s.gone_at,
+        latest_seq=s.latest_seq,
+        feed_id=s.feed_id,
     )
 
 
 def _version_row(v: Version) -> VersionRow:
     return VersionRow(
-        id=v.id, story_id=v.story_id, seq=v.seq, fetched_at=v.fetched_at, content_hash=v.content_hash,
-        headline=v.headline, byline=v.byline, published=v.published, modified=v.modified, text=v.text,
-        words=v.words, html_size=v.html_size, http_status=v.http_status, final_url=v.final_url,
+        id=v.id,
+        story_id=v.story_id,
+        seq=v.seq,
+        fetched_at=v.fetched_at,
+        content_hash=v.content_hash,
+        headline=v.headline,
+        byline=v.byline,
+        published=v.published,
+        modified=v.modified,
+        text=v.text,
+        words=v.words,
+        html_size=v.html_size,
+        http_status=v.http_status,
+        final_url=v.final_url,
     )
 
 
@@ -154,19 +188,36 @@ class Store(QueueQueries, OutboxQueries):
 
     # --- stories ------------------------------------------------------------------------
 
-    def add_story(self, url: str, now: datetime, *, title: str | None = None,
-                  every_seconds: float | None = None, feed_id: int | None = None, interval_seconds: float,
-                  next_check_at: datetime | None) -> tuple[StoryRow, bool]:
+    def add_story(
+        self,
+        url: str,
+        now: datetime,
+        *,
+        title: str | None = None,
+        every_seconds: float | None = None,
+        feed_id: int | None = None,
+        interval_seconds: float,
+        next_check_at: datetime | None,
+    ) -> tuple[StoryRow, bool]:
         """A new story, or (the existing one, False) when the URL is tracked already."""
         try:
             with self._write() as s:
                 existing = s.execute(select(Story).where(Story.url == url)).scalar_one_or_none()
                 if existing is not None:
                     return story_row(existing), False
-                story = Story(url=url, title=title, added_at=now, active=True, status="active",
-                              every_seconds=every_seconds, interval_seconds=interval_seconds,
-                              next_check_at=next_check_at, consecutive_failures=0, latest_seq=0,
-                              feed_id=feed_id)
+                story = Story(
+                    url=url,
+                    title=title,
+                    added_at=now,
+                    active=True,
+                    status="active",
+                    every_seconds=every_seconds,
+                    interval_seconds=interval_seconds,
+                    next_check_at=next_check_at,
+                    consecutive_failures=0,
+                    latest_seq=0,
+                    feed_id=feed_id,
+                )
                 s.add(story)
                 s.flush()
                 return story_row(story), True
@@ -220,8 +271,12 @@ class Store(QueueQueries, OutboxQueries):
     def due_stories(self, now: datetime, limit: int) -> list[StoryRow]:
         """Active stories whose next check is due, the longest overdue first."""
         with self._read() as s:
-            query = (select(Story).where(Story.active.is_(True), Story.next_check_at <= now)
-                     .order_by(Story.next_check_at, Story.id).limit(limit))
+            query = (
+                select(Story)
+                .where(Story.active.is_(True), Story.next_check_at <= now)
+                .order_by(Story.next_check_at, Story.id)
+                .limit(limit)
+            )
             return [story_row(x) for x in s.execute(query).scalars()]
 
     # --- versions -----------------------------------------------------------------------
@@ -251,9 +306,17 @@ class Store(QueueQueries, OutboxQueries):
     def list_versions(self, story_id: int) -> list[VersionMeta]:
         with self._read() as s:
             query = (
-                select(Version.seq, Version.fetched_at, Version.headline, Version.content_hash,
-                       Version.html_size, func.length(Version.text), Version.words, Version.http_status,
-                       Change.summary)
+                select(
+                    Version.seq,
+                    Version.fetched_at,
+                    Version.headline,
+                    Version.content_hash,
+                    Version.html_size,
+                    func.length(Version.text),
+                    Version.words,
+                    Version.http_status,
+                    Change.summary,
+                )
                 .outerjoin(Change, Change.version_id == Version.id)
                 .where(Version.story_id == story_id)
                 .order_by(Version.seq)
@@ -262,19 +325,28 @@ class Store(QueueQueries, OutboxQueries):
 
     def get_change(self, story_id: int, seq: int) -> ChangeRow | None:
         with self._read() as s:
-            query = (select(Change).join(Version, Change.version_id == Version.id)
-                     .where(Version.story_id == story_id, Version.seq == seq))
+            query = (
+                select(Change)
+                .join(Version, Change.version_id == Version.id)
+                .where(Version.story_id == story_id, Version.seq == seq)
+            )
             c = s.execute(query).scalar_one_or_none()
             if c is None:
                 return None
-            return ChangeRow(c.id, c.story_id, c.version_id, c.previous_version_id, c.report, c.summary,
-                             c.created_at)
+            return ChangeRow(c.id, c.story_id, c.version_id, c.previous_version_id, c.report, c.summary, c.created_at)
 
     def recent_changes(self, since: datetime, limit: int = 1000) -> list[RecentChange]:
         with self._read() as s:
             query = (
-                select(Story.id, Story.url, Version.seq, Version.fetched_at, Version.headline, Change.summary,
-                       Change.report)
+                select(
+                    Story.id,
+                    Story.url,
+                    Version.seq,
+                    Version.fetched_at,
+                    Version.headline,
+                    Change.summary,
+                    Change.report,
+                )
                 .join(Version, Change.version_id == Version.id)
                 .join(Story, Story.id == Change.story_id)
                 .where(Change.created_at >= since)
@@ -291,8 +363,14 @@ class Store(QueueQueries, OutboxQueries):
             story = self._locked_story(s, story_id)
             _apply(story, update_)
 
-    def save_version(self, story_id: int, expected_latest_seq: int | None, version: NewVersion,
-                     change: NewChange | None, update_: CheckUpdate) -> Saved | Conflict | AlreadyStored:
+    def save_version(
+        self,
+        story_id: int,
+        expected_latest_seq: int | None,
+        version: NewVersion,
+        change: NewChange | None,
+        update_: CheckUpdate,
+    ) -> Saved | Conflict | AlreadyStored:
         """Store a new version with its change report, events and the story's state, or nothing.
 
         `expected_latest_seq` is the latest version the caller compared against; when
@@ -314,20 +392,36 @@ class Store(QueueQueries, OutboxQueries):
                     return AlreadyStored(latest)
             seq = (latest or 0) + 1
             row = Version(
-                story_id=story_id, seq=seq, fetched_at=version.fetched_at, content_hash=version.content_hash,
-                headline=version.headline or "", byline=version.byline, published=version.published,
-                modified=version.modified, text=version.text, words=len(version.text.split()),
-                html_gz=zlib.compress(version.html, 6), html_size=len(version.html),
-                http_status=version.http_status, final_url=version.final_url,
+                story_id=story_id,
+                seq=seq,
+                fetched_at=version.fetched_at,
+                content_hash=version.content_hash,
+                headline=version.headline or "",
+                byline=version.byline,
+                published=version.published,
+                modified=version.modified,
+                text=version.text,
+                words=len(version.text.split()),
+                html_gz=zlib.compress(version.html, 6),
+                html_size=len(version.html),
+                http_status=version.http_status,
+                final_url=version.final_url,
             )
             s.add(row)
             s.flush()
             summary = change.summary if change else ""
             if change is not None:
                 _check_json(change.report, "the change report")
-                s.add(Change(story_id=story_id, version_id=row.id,
-                             previous_version_id=previous.id if previous else None,
-                             report=change.report, summary=change.summary, created_at=update_.checked_at))
+                s.add(
+                    Change(
+                        story_id=story_id,
+                        version_id=row.id,
+                        previous_version_id=previous.id if previous else None,
+                        report=change.report,
+                        summary=change.summary,
+                        created_at=update_.checked_at,
+                    )
+                )
             restored = story.status == "removed"
             _apply(story, update_)
             story.latest_seq = seq
@@ -339,15 +433,38 @@ class Store(QueueQueries, OutboxQueries):
                 story.title = version.headline
             events = []
             if restored:
-                events.append(Event(story_id=story_id, version_id=row.id, kind="restored",
-                                    created_at=update_.checked_at, payload={"seq": seq}))
-            events.append(Event(story_id=story_id, version_id=row.id, kind="first" if seq == 1 else "changed",
-                                created_at=update_.checked_at, payload={"seq": seq, "summary": summary}))
+                events.append(
+                    Event(
+                        story_id=story_id,
+                        version_id=row.id,
+                        kind="restored",
+                        created_at=update_.checked_at,
+                        payload={"seq": seq},
+                    )
+                )
+            events.append(
+                Event(
+                    story_id=story_id,
+                    version_id=row.id,
+                    kind="first" if seq == 1 else "changed",
+                    created_at=update_.checked_at,
+                    payload={"seq": seq, "summary": summary},
+                )
+            )
             self._lock_event_log(s)
             s.add_all(events)
             s.flush()
-            meta = VersionMeta(seq, row.fetched_at, row.headline, row.content_hash, row.html_size,
-                               len(row.text), row.words, row.http_status, summary or None)
+            meta = VersionMeta(
+                seq,
+                row.fetched_at,
+                row.headline,
+                row.content_hash,
+                row.html_size,
+                len(row.text),
+                row.words,
+                row.http_status,
+                summary or None,
+            )
             return Saved(meta, tuple(e.id for e in events))
 
     def record_gone(self, story_id: int, update_: CheckUpdate, http_status: int) -> int | None:
@@ -363,8 +480,13 @@ class Store(QueueQueries, OutboxQueries):
             if not first_time:
                 return None
             story.gone_at = update_.checked_at
-            event = Event(story_id=story_id, version_id=None, kind="removed", created_at=update_.checked_at,
-                          payload={"http_status": http_status, "seq": story.latest_seq})
+            event = Event(
+                story_id=story_id,
+                version_id=None,
+                kind="removed",
+                created_at=update_.checked_at,
+                payload={"http_status": http_status, "seq": story.latest_seq},
+            )
             self._lock_event_log(s)
             s.add(event)
             s.flush()

@@ -241,8 +241,9 @@ def test_the_server_refuses_what_it_cannot_do() -> None:
 
 def test_serve_forever_prints_every_story_url_and_stops_on_ctrl_c() -> None:
     code = "from tracker.seedserver import serve_forever; serve_forever('127.0.0.1', 0, 'request', 30.0)"
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            cwd=ROOT.parent)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT.parent
+    )
     try:
         assert proc.stdout is not None
         lines = [proc.stdout.readline() for _ in range(len(STORIES) + 1)]

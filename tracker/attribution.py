@@ -120,14 +120,22 @@ def plausible_speaker(phrase: str) -> bool:
         return True
     last = head[-1].strip(".’'")
     low_last = last.lower()
-    return (
+    if (
         last[:1].isupper()
         or low_last in GROUP_NOUNS
         or low_last.rstrip("s") in GROUP_NOUNS
         or low_last in ROLE_BEFORE
         or low_last in KIN_FEMALE
         or low_last in KIN_MALE
-    )
+    ):
+        return True
+    # "the railroad", "the sheriff's office", "its parent company": a short noun phrase that
+    # a determiner opens; "county assessors", "local doctors": a short plural one
+    short = len(head) <= 4 and last.isalpha()
+    return short and (lows[0] in _DETERMINERS or (low_last.endswith("s") and not low_last.endswith("ss")))
+
+
+_DETERMINERS = frozenset("the a an its his her their our this that".split())
 
 
 _CLAUSE_CUT = re.compile(

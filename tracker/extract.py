@@ -89,8 +89,8 @@ def _json_ld(tree: HtmlElement) -> dict[str, Any]:
         for item in items:
             kind = item.get("@type") if isinstance(item, dict) else None
             kinds = kind if isinstance(kind, list) else [kind]
-            if any(isinstance(k, str) and k.endswith("Article") for k in kinds):
-                return item
+            if isinstance(item, dict) and any(isinstance(k, str) and k.endswith("Article") for k in kinds):
+                return dict(item)
     return {}
 
 
@@ -106,12 +106,24 @@ def _page_meta(tree: HtmlElement) -> tuple[str | None, str | None, str | None, s
     tracker needs of a page's metadata."""
     ld = _json_ld(tree)
     title = _first(tree, ('//meta[@property="og:title"]/@content', "//title/text()"))
-    byline = _authors(ld.get("author")) or _first(tree, (
-        '//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content',
-        '//*[@rel="author"]//text()'))
-    published = ld.get("datePublished") or _first(tree, (
-        '//meta[@property="article:published_time"]/@content', '//meta[@name="pubdate"]/@content',
-        '//meta[@name="date"]/@content', '//meta[@name="DC.date.issued"]/@content', "//time/@datetime"))
+    byline = _authors(ld.get("author")) or _first(
+        tree,
+        (
+            '//meta[@name="author"]/@content',
+            '//meta[@property="article:author"]/@content',
+            '//*[@rel="author"]//text()',
+        ),
+    )
+    published = ld.get("datePublished") or _first(
+        tree,
+        (
+            '//meta[@property="article:published_time"]/@content',
+            '//meta[@name="pubdate"]/@content',
+            '//meta[@name="date"]/@content',
+            '//meta[@name="DC.date.issued"]/@content',
+            "//time/@datetime",
+        ),
+    )
     modified = ld.get("dateModified") or _first(tree, ('//meta[@property="article:modified_time"]/@content',))
     return (title, byline, str(published) if published else None, str(modified) if modified else None)
 

@@ -38,8 +38,8 @@ class _Fig:
     edited: bool  # from an edited sentence pair (a stronger claim to a partner)
 
     @property
-    def signature(self) -> tuple[float, str | None]:
-        return (self.figure.value, _unit_class(self.figure.unit))
+    def signature(self) -> tuple[float, str | None, str | None]:
+        return (self.figure.value, _unit_class(self.figure.unit), self.figure.role)
 
 
 MEASURES = {
@@ -121,6 +121,8 @@ def compatible(a: Figure, b: Figure) -> bool:
     """Can these two figures be two values of one quantity? Money pairs with the same
     currency, shares with shares, a measure with the same measure; counted things with
     counted things (people and workers alike) and with bare numbers."""
+    if a.role != b.role:
+        return False  # "three of four" -> "all four": the count is not the whole
     ua, ub = _unit_class(a.unit), _unit_class(b.unit)
     if ua == ub:
         return True

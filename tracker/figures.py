@@ -68,17 +68,24 @@ def figures(sentence: str) -> tuple[Figure, ...]:
         dropped_prev = False
         raws.append(r)
     out: list[Figure] = []
+    totals: set[int] = set()
     for n, raw in enumerate(raws):
         unit = raw.unit
+        partner = raws[n + 1] if n + 1 < len(raws) else None
         # a range shares its unit: "between 8 and 12 inches", "from 30 to 40 towers"
         if (
-            n + 1 < len(raws)
-            and raws[n + 1].first - raw.last == 2
+            partner is not None
+            and partner.first - raw.last == 2
             and toks[raw.last + 1].low in {"and", "to", "-", HYPHEN, "or"}
         ):
-            partner = raws[n + 1]
             if unit is None and partner.unit is not None:
                 unit = partner.unit
+            label, counted = label_of(toks, partner, partner.unit)
+        elif partner is not None and _partitive(toks, raw, partner):
+            # "three of its four hospitals", "Thirty-eight of the train's 112 cars": a count
+            # out of a whole; the count is what changes, the whole is another quantity
+            totals.add(n + 1)
+            unit = unit or partner.unit
             label, counted = label_of(toks, partner, partner.unit)
         else:
             label, counted = label_of(toks, raw, unit)
@@ -108,6 +115,24 @@ def figures(sentence: str) -> tuple[Figure, ...]:
                 sentence=sentence,
                 start=start,
                 end=end,
+                role="total" if n in totals else None,
             )
         )
     return tuple(out)
+
+
+_PARTITIVE_SKIP = frozenset("the its their his her our this that these those a an".split())
+
+
+def _partitive(toks: list[Tok], raw: Raw, partner: Raw) -> bool:
+    """Is `raw` a count out of `partner`: "<raw> of [the|its|...] [Name's] <partner> <noun>"?"""
+    between = toks[raw.last + 1 : partner.first]
+    if not between or between[0].low != "of" or len(between) > 8:
+        return False
+    for tok in between[1:]:
+        if tok.low in _PARTITIVE_SKIP or tok.text[:1].isupper() or tok.text in {"’", "'", "’s", "'s", "&"}:
+            continue
+        if tok.low.endswith(("’s", "'s")):
+            continue  # "the train's 112 cars"
+        return False
+    return True

@@ -66,7 +66,7 @@ GROUP_NOUNS = frozenset(
     teacher nurse doctor farmer shopkeeper owner neighbor neighbour member source expert
     spokespeople representative state city county country firm bank board council commission
     utility operator airline union party group team club school university hospital
-    government administration""".split()
+    government administration office railroad railway operator insurer""".split()
 )
 # Lower-case words that, right before a capitalised name, say it is a person's:
 # "rescue coordinator Andrés Riquelme", "hospital director Dr. Ignacio Ferrer".

@@ -46,6 +46,7 @@ class Figure:
     sentence: str
     start: int = 0  # offsets of `text` in `sentence`
     end: int = 0
+    role: str | None = None  # "total" for the whole in "three of its four hospitals"
 
 
 @dataclass(frozen=True, slots=True)

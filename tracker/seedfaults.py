@@ -112,8 +112,10 @@ def _octet() -> Reply:
 
 def _huge(params: dict[str, str]) -> Reply:
     total = int(_number(params, "mb", 1.0, 0.001, MAX_HUGE_MB) * 1024 * 1024)
-    prefix = (b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A huge page</title></head>'
-              b"<body><article><h1>A huge page</h1>\n")
+    prefix = (
+        b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>A huge page</title></head>'
+        b"<body><article><h1>A huge page</h1>\n"
+    )
     suffix = b"</article></body></html>\n"
     para = b"<p>This paragraph is one of very many that make this page far larger than any article should be.</p>\n"
 

@@ -107,7 +107,7 @@ def index_page(stories: Mapping[str, ServedStory], revision_of: Callable[[str], 
     )
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Seed stories</title></head><body>'
-        f"<h1>Seed stories</h1><p>Stories advance: {html.escape(mode)}. Feed: <a href=\"/feed.xml\">/feed.xml</a>. "
+        f'<h1>Seed stories</h1><p>Stories advance: {html.escape(mode)}. Feed: <a href="/feed.xml">/feed.xml</a>. '
         f'State: <a href="/_control/state">/_control/state</a>.</p><ul>{items}</ul></body></html>'
     ).encode()
 

@@ -194,12 +194,21 @@ class SeedServer:
     def state(self) -> dict[str, Any]:
         with self._lock:
             stories = {
-                slug: {"revision": self._revision(slug), "revisions": len(s.revisions), "path": s.path,
-                       "url": self.url + s.path, "title": s.title}
+                slug: {
+                    "revision": self._revision(slug),
+                    "revisions": len(s.revisions),
+                    "path": s.path,
+                    "url": self.url + s.path,
+                    "title": s.title,
+                }
                 for slug, s in self.stories.items()
             }
-            return {"advance": self.advance_mode, "every": self.every, "stories": stories,
-                    "requests": dict(self.requests)}
+            return {
+                "advance": self.advance_mode,
+                "every": self.every,
+                "stories": stories,
+                "requests": dict(self.requests),
+            }
 
     # -- answering -----------------------------------------------------------------------
 
@@ -246,8 +255,9 @@ class SeedServer:
         if path in ("/", "/index.html"):
             return Reply(200, index_page(self.stories, self.revision, self.advance_mode))
         if path == "/feed.xml":
-            return Reply(200, feed_xml(self.stories, self.revision, self.url),
-                         content_type="application/rss+xml; charset=utf-8")
+            return Reply(
+                200, feed_xml(self.stories, self.revision, self.url), content_type="application/rss+xml; charset=utf-8"
+            )
         if path.startswith("/_control/"):
             return self.control(path.removeprefix("/_control/"), params)
         if path.startswith("/_fault/"):

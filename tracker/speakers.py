@@ -48,7 +48,7 @@ _SHE = re.compile(r"\b(?:she|her|hers|herself)\b")
 _HE = re.compile(r"\b(?:he|his|him|himself)\b")
 
 
-_APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\b|an? |the |who |whose |\w+ (?:of|for|at) )")
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*(?:\d{1,3}\b|an? |the |who |whose |(?:[\w’'-]+ ){1,3}(?:of|for|at|with) )")
 
 
 _VERB_AFTER = re.compile(rf"\s*(?:{SPEECH_VERBS})\b")

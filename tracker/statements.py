@@ -28,7 +28,7 @@ from tracker.text import content_words, key, sentence_spans
 
 SAME_CLAIM_CANDIDATE = 0.45  # claims this similar (figures masked) may be one claim, reworded
 NOVEL_RUN = 3  # ... unless one says at least this many new words in a row
-NOVEL_TOTAL = 5  # ... or this many new words in all
+NOVEL_TOTAL = 5  # ... or this many words differ in all (old ones gone plus new ones)
 REWORDING = 0.35  # quotes at least this similar are a rewording of each other
 # Notes about the story rather than statements in it.
 EDITORIAL = re.compile(
@@ -40,6 +40,13 @@ _VAGUE = frozenset(
     """dozens hundreds thousands scores tens millions billions several few many some more
     than least about nearly almost around roughly approximately over under up fewer less
     estimated""".split()
+)
+# When something happened moves with every update ("by midmorning" -> "by Tuesday
+# afternoon"): not a change of what is claimed.
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    tomorrow morning afternoon evening night midmorning midday noon midnight overnight
+    dawn dusk a.m p.m am pm earlier later week weekend""".split()
 )
 
 
@@ -187,7 +194,7 @@ def _bag(text: str) -> Counter[str]:
     whose only difference is a number look the same."""
     out: Counter[str] = Counter()
     for w in content_words(text):
-        if w[:1].isdigit() or w in NUMBER_WORDS or w in _VAGUE or re.fullmatch(r"[\d,.]+%?", w):
+        if w[:1].isdigit() or w in NUMBER_WORDS or w in _VAGUE or w in _TIME_WORDS or re.fullmatch(r"[\d,.]+%?", w):
             continue
         out[w] += 1
     return out
@@ -218,18 +225,18 @@ def _substantive(a: Statement, b: Statement) -> bool:
     rather than the same thing reworded or with new figures?"""
     wa, wb = _claim_words(a), _claim_words(b)
     sa, sb = set(wa), set(wb)
+    novel = 0
     for words, other in ((wa, sb), (wb, sa)):
-        run = longest = total = 0
+        run = 0
         for w in words:
             if w in other:
                 run = 0
-            else:
-                run += 1
-                total += 1
-                longest = max(longest, run)
-        if longest >= NOVEL_RUN or total >= NOVEL_TOTAL:
-            return True
-    return False
+                continue
+            run += 1
+            novel += 1
+            if run >= NOVEL_RUN:
+                return True
+    return novel >= NOVEL_TOTAL  # words gone and words new, together
 
 
 def changes(

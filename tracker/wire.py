@@ -33,6 +33,7 @@ class WireFigure(TypedDict, total=False):
     qualifier: str | None
     label: str
     sentence: str
+    role: str
 
 
 class WireFigureChange(TypedDict):
@@ -71,9 +72,12 @@ def _num(v: float) -> float | int:
 def _figure(f: Figure | None) -> WireFigure | None:
     if f is None:
         return None
-    return WireFigure(
+    out = WireFigure(
         value=_num(f.value), text=f.text, unit=f.unit, qualifier=f.qualifier, label=f.label, sentence=f.sentence
     )
+    if f.role:
+        out["role"] = f.role
+    return out
 
 
 def _statement(s: Statement, rewording_of: str | None = None) -> WireStatement:
@@ -135,6 +139,7 @@ def _figure_back(w: dict[str, Any] | None) -> Figure | None:
         qualifier=w.get("qualifier"),
         label=w.get("label", ""),
         sentence=w.get("sentence", ""),
+        role=w.get("role"),
     )
 
 

@@ -15,12 +15,12 @@ from storage.engine import make_engine, writer
 from storage.migrate import HEAD
 
 
-@pytest.mark.parametrize("url", ["postgres://u@db.example/news", "postgresql://u@db.example/news",
-                                 "postgresql+psycopg://u@db.example/news"])
+@pytest.mark.parametrize(
+    "url", ["postgres://u@db.example/news", "postgresql://u@db.example/news", "postgresql+psycopg://u@db.example/news"]
+)
 def test_postgres_urls_use_psycopg_3(url: str) -> None:
     engine = make_engine(url)  # lazy: nothing connects
-    assert (engine.url.drivername, engine.url.host, engine.url.database) == (
-        "postgresql+psycopg", "db.example", "news")
+    assert (engine.url.drivername, engine.url.host, engine.url.database) == ("postgresql+psycopg", "db.example", "news")
 
 
 def test_a_sqlite_file_gets_its_directory_wal_and_foreign_keys(tmp_path: Path) -> None:

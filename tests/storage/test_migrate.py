@@ -73,8 +73,13 @@ def test_store_open_migrates_a_database_that_is_behind(blank_database_url: str) 
         assert current(store.engine) == HEAD
         # foreign keys are on again after the migration (SQLite switches them off for it)
         row, _ = store.add_story("https://news.example/a", NOW, interval_seconds=60, next_check_at=NOW)
-        store.save_version(row.id, None, NewVersion(NOW, "h", "H", None, None, None, "t", b"<p>"), None,
-                           CheckUpdate(NOW, "first", NOW, 60.0, None, None, None, 0, None, "active"))
+        store.save_version(
+            row.id,
+            None,
+            NewVersion(NOW, "h", "H", None, None, None, "t", b"<p>"),
+            None,
+            CheckUpdate(NOW, "first", NOW, 60.0, None, None, None, 0, None, "active"),
+        )
         store.remove_story(row.id)
         with store.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM versions")).scalar() == 0
@@ -112,11 +117,16 @@ def test_two_processes_opening_a_new_database_at_once_both_succeed(blank_databas
     assert current(blank_database_url) == HEAD
 
 
-def test_upgrade_needs_no_config_file_and_works_from_any_directory(blank_database_url: str,
-                                                                   tmp_path: Path) -> None:
+def test_upgrade_needs_no_config_file_and_works_from_any_directory(blank_database_url: str, tmp_path: Path) -> None:
     code = "import sys; from storage.migrate import upgrade; upgrade(sys.argv[1])"
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-c", code, blank_database_url], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code, blank_database_url],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert current(blank_database_url) == HEAD

@@ -15,10 +15,15 @@ from tests.storage.values import NOW, story, update, version
 
 
 def test_a_feed_is_added_once_and_found_by_id(store: Store) -> None:
-    feed, created = store.add_feed("https://news.example/rss", NOW, match="ukraine", interval_seconds=900,
-                                   next_check_at=NOW)
+    feed, created = store.add_feed(
+        "https://news.example/rss", NOW, match="ukraine", interval_seconds=900, next_check_at=NOW
+    )
     assert created and (feed.url, feed.match, feed.active, feed.added_at) == (
-        "https://news.example/rss", "ukraine", True, NOW)
+        "https://news.example/rss",
+        "ukraine",
+        True,
+        NOW,
+    )
     again, created = store.add_feed("https://news.example/rss", NOW, interval_seconds=60, next_check_at=None)
     assert not created and again == feed
     assert store.get_feed(feed.id) == feed
@@ -28,26 +33,47 @@ def test_a_feed_is_added_once_and_found_by_id(store: Store) -> None:
 
 
 def test_due_feeds_oldest_first_and_a_check_reschedules(store: Store) -> None:
-    ids = [store.add_feed(f"https://news.example/{m}.xml", NOW, interval_seconds=900,
-                          next_check_at=NOW + timedelta(minutes=m))[0].id for m in (10, -5, 0)]
+    ids = [
+        store.add_feed(
+            f"https://news.example/{m}.xml", NOW, interval_seconds=900, next_check_at=NOW + timedelta(minutes=m)
+        )[0].id
+        for m in (10, -5, 0)
+    ]
     assert [f.id for f in store.due_feeds(NOW, 10)] == [ids[1], ids[2]]
     assert [f.id for f in store.due_feeds(NOW, 1)] == [ids[1]]
     later = NOW + timedelta(hours=1)
-    store.record_feed_check(ids[1], checked_at=NOW, next_check_at=later, interval_seconds=3600, etag='"f"',
-                            last_modified=None, consecutive_failures=1, last_error="HTTP 500")
+    store.record_feed_check(
+        ids[1],
+        checked_at=NOW,
+        next_check_at=later,
+        interval_seconds=3600,
+        etag='"f"',
+        last_modified=None,
+        consecutive_failures=1,
+        last_error="HTTP 500",
+    )
     feed = store.get_feed(ids[1])
     assert (feed.last_checked_at, feed.next_check_at, feed.interval_seconds, feed.etag) == (NOW, later, 3600, '"f"')
     assert (feed.consecutive_failures, feed.last_error) == (1, "HTTP 500")
     assert [f.id for f in store.due_feeds(NOW, 10)] == [ids[2]]
     with pytest.raises(NotFound):
-        store.record_feed_check(999, checked_at=NOW, next_check_at=None, interval_seconds=1, etag=None,
-                                last_modified=None, consecutive_failures=0, last_error=None)
+        store.record_feed_check(
+            999,
+            checked_at=NOW,
+            next_check_at=None,
+            interval_seconds=1,
+            etag=None,
+            last_modified=None,
+            consecutive_failures=0,
+            last_error=None,
+        )
 
 
 def test_removing_a_feed_keeps_its_stories(store: Store) -> None:
     feed, _ = store.add_feed("https://news.example/rss", NOW, interval_seconds=900, next_check_at=NOW)
-    row, _ = store.add_story("https://news.example/from-feed", NOW, feed_id=feed.id, interval_seconds=60,
-                             next_check_at=NOW)
+    row, _ = store.add_story(
+        "https://news.example/from-feed", NOW, feed_id=feed.id, interval_seconds=60, next_check_at=NOW
+    )
     assert row.feed_id == feed.id
     store.remove_feed(feed.id)
     assert store.get_story(row.id).feed_id is None

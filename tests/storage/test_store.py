@@ -59,15 +59,18 @@ def test_next_version_is_seq_2_with_its_change_row(store: Store) -> None:
     assert store.get_html(sid, 2) == html
     assert store.latest_version(sid) == store.get_version(sid, 2)
     assert [(e.kind, e.payload) for e in store.events_after(0)] == [
-        ("first", {"seq": 1, "summary": ""}), ("changed", {"seq": 2, "summary": "toll rises to 14"})]
+        ("first", {"seq": 1, "summary": ""}),
+        ("changed", {"seq": 2, "summary": "toll rises to 14"}),
+    ]
 
 
 def test_the_same_content_again_is_already_stored_and_only_the_check_is_written(store: Store) -> None:
     sid = story(store)
     store.save_version(sid, None, version("A"), None, update("first"))
     later = NOW + timedelta(minutes=5)
-    again = store.save_version(sid, 1, version("A", at=later), None,
-                               update("unchanged", at=later, changed_at=None, etag='"v2"'))
+    again = store.save_version(
+        sid, 1, version("A", at=later), None, update("unchanged", at=later, changed_at=None, etag='"v2"')
+    )
     assert again == AlreadyStored(1)
     assert len(store.list_versions(sid)) == 1
     assert len(store.events_after(0)) == 1
@@ -100,8 +103,9 @@ def test_a_failure_inside_save_version_leaves_nothing_behind(store: Store) -> No
     before = store.get_story(sid)
     # the report fails to serialise after the version row is already inserted
     with pytest.raises(TypeError, match="change report is not JSON"):
-        store.save_version(sid, 1, version("B"), NewChange({"bad": object()}, "x"),
-                           update(at=NOW + timedelta(minutes=1)))
+        store.save_version(
+            sid, 1, version("B"), NewChange({"bad": object()}, "x"), update(at=NOW + timedelta(minutes=1))
+        )
     assert [v.seq for v in store.list_versions(sid)] == [1]
     assert (_count(store, "versions"), _count(store, "changes"), _count(store, "events")) == (1, 0, 1)
     assert store.get_story(sid) == before
@@ -112,7 +116,8 @@ def test_a_failure_inside_save_version_leaves_nothing_behind(store: Store) -> No
 @fixture_settings
 @given(contents=st.lists(st.sampled_from("ABC"), min_size=1, max_size=12))
 def test_a_version_is_stored_exactly_when_the_content_differs_from_the_latest(
-        store: Store, contents: list[str]) -> None:
+    store: Store, contents: list[str]
+) -> None:
     sid = story(store)
     latest: int | None = None
     for content in contents:
@@ -136,10 +141,22 @@ def test_record_check_writes_the_scheduling_state_as_given(store: Store) -> None
     sid = story(store)
     at = NOW + timedelta(minutes=3)
     nxt = at + timedelta(minutes=10)
-    store.record_check(sid, update("failed", at=at, next_check_at=nxt, interval_seconds=600.0, etag='"e"',
-                                   last_modified="Tue, 24 Nov 2026 12:00:00 GMT", body_hash=None,
-                                   consecutive_failures=2, last_error="HTTP 503", status="active",
-                                   changed_at=None))
+    store.record_check(
+        sid,
+        update(
+            "failed",
+            at=at,
+            next_check_at=nxt,
+            interval_seconds=600.0,
+            etag='"e"',
+            last_modified="Tue, 24 Nov 2026 12:00:00 GMT",
+            body_hash=None,
+            consecutive_failures=2,
+            last_error="HTTP 503",
+            status="active",
+            changed_at=None,
+        ),
+    )
     row = store.get_story(sid)
     assert (row.last_checked_at, row.last_outcome, row.next_check_at, row.interval_seconds) == (at, "failed", nxt, 600)
     assert (row.etag, row.last_modified, row.body_hash) == ('"e"', "Tue, 24 Nov 2026 12:00:00 GMT", None)
@@ -176,11 +193,13 @@ def test_gone_is_one_event_however_often_and_a_new_version_restores(store: Store
 
 
 def test_adding_a_tracked_url_returns_the_existing_story(store: Store) -> None:
-    first, created = store.add_story("https://news.example/x", NOW, title="X", every_seconds=300.0,
-                                     interval_seconds=300.0, next_check_at=NOW)
+    first, created = store.add_story(
+        "https://news.example/x", NOW, title="X", every_seconds=300.0, interval_seconds=300.0, next_check_at=NOW
+    )
     assert created and (first.title, first.every_seconds, first.status, first.active) == ("X", 300, "active", True)
-    again, created = store.add_story("https://news.example/x", NOW + timedelta(days=1), interval_seconds=1,
-                                     next_check_at=None)
+    again, created = store.add_story(
+        "https://news.example/x", NOW + timedelta(days=1), interval_seconds=1, next_check_at=None
+    )
     assert not created and again == first
     assert store.find_story("https://news.example/x") == first
     assert store.find_story("https://news.example/y") is None
@@ -189,8 +208,12 @@ def test_adding_a_tracked_url_returns_the_existing_story(store: Store) -> None:
 def test_due_stories_are_the_active_overdue_ones_oldest_first(store: Store) -> None:
     ids: dict[int, int] = {}
     for minutes in (5, 1, 3, -2, 1):
-        row, _ = store.add_story(f"https://news.example/{minutes}/{len(ids)}", NOW, interval_seconds=120,
-                                 next_check_at=NOW + timedelta(minutes=minutes))
+        row, _ = store.add_story(
+            f"https://news.example/{minutes}/{len(ids)}",
+            NOW,
+            interval_seconds=120,
+            next_check_at=NOW + timedelta(minutes=minutes),
+        )
         ids[row.id] = minutes
     due = store.due_stories(NOW + timedelta(minutes=3), limit=10)
     assert [ids[s.id] for s in due] == [-2, 1, 1, 3]
@@ -260,7 +283,9 @@ def test_recent_changes_newest_first_since_a_time(store: Store) -> None:
         store.save_version(sid, n, version(content, at=at), NewChange({"n": n}, f"edit {n}"), update(at=at))
     recent = store.recent_changes(NOW + timedelta(minutes=30), limit=10)
     assert [(c.seq, c.summary, c.report, c.at) for c in recent] == [
-        (3, "edit 2", {"n": 2}, NOW + timedelta(hours=2)), (2, "edit 1", {"n": 1}, NOW + timedelta(hours=1))]
+        (3, "edit 2", {"n": 2}, NOW + timedelta(hours=2)),
+        (2, "edit 1", {"n": 1}, NOW + timedelta(hours=1)),
+    ]
     assert {(c.story_id, c.headline) for c in recent} == {(sid, "Headline C"), (sid, "Headline B")}
     assert len(store.recent_changes(NOW, limit=1)) == 1
     assert store.recent_changes(NOW + timedelta(hours=3), limit=10) == []
@@ -269,8 +294,9 @@ def test_recent_changes_newest_first_since_a_time(store: Store) -> None:
 # --- time ------------------------------------------------------------------------------------
 
 
-ZONES = st.sampled_from([UTC, ZoneInfo("Europe/Berlin"), ZoneInfo("America/St_Johns"),
-                         timezone(timedelta(hours=5, minutes=45))])
+ZONES = st.sampled_from(
+    [UTC, ZoneInfo("Europe/Berlin"), ZoneInfo("America/St_Johns"), timezone(timedelta(hours=5, minutes=45))]
+)
 
 
 @fixture_settings
@@ -289,15 +315,18 @@ def test_datetimes_come_back_as_the_same_instant_in_utc(store: Store, at: dateti
 
 def test_due_stories_compare_instants_whatever_zone_they_were_given_in(store: Store) -> None:
     berlin = ZoneInfo("Europe/Berlin")
-    row, _ = store.add_story("https://news.example/z", NOW, interval_seconds=60,
-                             next_check_at=datetime(2026, 11, 24, 13, 30, tzinfo=berlin))  # 12:30 UTC
+    row, _ = store.add_story(
+        "https://news.example/z", NOW, interval_seconds=60, next_check_at=datetime(2026, 11, 24, 13, 30, tzinfo=berlin)
+    )  # 12:30 UTC
     assert store.due_stories(datetime(2026, 11, 24, 12, 29, tzinfo=UTC), 10) == []
-    assert [s.id for s in store.due_stories(datetime(2026, 11, 24, 7, 31, tzinfo=ZoneInfo("America/New_York")),
-                                            10)] == [row.id]
+    assert [
+        s.id for s in store.due_stories(datetime(2026, 11, 24, 7, 31, tzinfo=ZoneInfo("America/New_York")), 10)
+    ] == [row.id]
 
 
 def test_naive_datetimes_are_refused(store: Store) -> None:
     with pytest.raises(StatementError, match="naive"):
-        store.add_story("https://news.example/naive", datetime(2026, 11, 24, 12, 0), interval_seconds=60,
-                        next_check_at=None)
+        store.add_story(
+            "https://news.example/naive", datetime(2026, 11, 24, 12, 0), interval_seconds=60, next_check_at=None
+        )
     assert store.list_stories() == []
