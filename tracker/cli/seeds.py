@@ -17,7 +17,6 @@ def register(sub: SubParsers) -> None:
     )
     ssub = p.add_subparsers(dest="seeds_command", metavar="ACTION", required=True)
     s = ssub.add_parser("serve", help="serve the seed stories")
-    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1 only)")
     s.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
     s.add_argument(
         "--advance",
@@ -37,7 +36,7 @@ def register(sub: SubParsers) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     from tracker.seedserver import serve_forever
 
-    serve_forever(args.host, args.port, args.advance, args.every)
+    serve_forever("127.0.0.1", args.port, args.advance, args.every)
     return 0
 
 
