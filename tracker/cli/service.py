@@ -217,6 +217,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         per_host=8,
     )
     os.environ["TRACKER_ALLOW_PRIVATE_NETWORKS"] = "1"
+    if not args.verbose:
+        from tracker.logs import configure
+
+        configure(settings, logging.WARNING)  # the demo prints change reports, not one line per check
     stories = load_stories()
     print(
         f"tracker demo: {len(stories)} sample stories, a new revision every {args.every:.0f}s, "
@@ -277,5 +281,6 @@ def _print_changes(store: Store, done: Callable[[], bool]) -> None:
 def _final_summary(store: Store) -> None:
     rows: list[list[str]] = []
     for s in store.list_stories():
-        rows.append([str(s.id), str(s.version_count), s.title or "", s.url])
-    print("\n" + table(rows, ["ID", "VERSIONS", "HEADLINE", "URL"]))
+        latest = store.latest_version(s.id)
+        rows.append([str(s.id), str(s.version_count), latest.headline if latest else (s.title or ""), s.url])
+    print("\n" + table(rows, ["ID", "VERSIONS", "LATEST HEADLINE", "URL"]))
