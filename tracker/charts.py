@@ -11,7 +11,7 @@ from html import escape
 from tracker.numbers import format_value
 from tracker.timeline import Series
 
-WIDTH, HEIGHT = 560, 180
+WIDTH, HEIGHT = 440, 150
 PAD_L, PAD_R, PAD_T, PAD_B = 56, 24, 22, 34
 
 

@@ -69,6 +69,7 @@ def figures(sentence: str) -> tuple[Figure, ...]:
         raws.append(r)
     out: list[Figure] = []
     totals: set[int] = set()
+    range_high: set[int] = set()
     for n, raw in enumerate(raws):
         unit = raw.unit
         partner = raws[n + 1] if n + 1 < len(raws) else None
@@ -81,6 +82,8 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             if unit is None and partner.unit is not None:
                 unit = partner.unit
             label, counted = label_of(toks, partner, partner.unit)
+            label += " (low end of range)"
+            range_high.add(n + 1)
         elif partner is not None and _partitive(toks, raw, partner):
             # "three of its four hospitals", "Thirty-eight of the train's 112 cars": a count
             # out of a whole; the count is what changes, the whole is another quantity
@@ -89,6 +92,8 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             label, counted = label_of(toks, partner, partner.unit)
         else:
             label, counted = label_of(toks, raw, unit)
+        if n in range_high:
+            label += " (high end of range)"
         if out and out[-1].end <= toks[raw.first].start and _in_brackets(toks, raw.first):
             label = out[-1].label  # "(about $1,580)", "(13 feet)": a conversion of the figure before
         if counted in GENERIC_NOUNS and out and out[-1].unit not in (None, "%") and counted not in {"people"}:

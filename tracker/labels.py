@@ -13,7 +13,9 @@ from tracker.numbers import NUMBER_WORDS
 
 # Words that tell what happened to a counted thing; suffix rules catch the regular ones.
 IRREGULAR_VERBS = frozenset(
-    """rose fell left lost hit made took struck fought saw won got gave held kept led met paid
+    """fallen risen grown taken given seen driven shown known hidden stolen frozen broken spoken
+    chosen written beaten sworn torn worn drawn flown thrown blown begun swum sunk struck
+    rose fell left lost hit made took struck fought saw won got gave held kept led met paid
     put ran sold sent set shut spent stood told went came cut drew drove grew hid hurt built
     brought bought caught chose dug fled flew found froze forgot laid lay lit meant overran
     rode sank shot shook slid sought spread stole stuck swept swam swung taught threw tore
@@ -96,7 +98,17 @@ def _clause_bounds(toks: list[Tok], first: int, last: int) -> tuple[int, int]:
     lo = first
     while lo > 0:
         t = toks[lo - 1]
-        if t.text in BOUNDARY or t.low in {"and", "but", "while", "whereas", "although", "which", "who", "when"}:
+        if t.text in BOUNDARY or t.low in {
+            "and",
+            "but",
+            "while",
+            "whereas",
+            "although",
+            "which",
+            "who",
+            "when",
+            "where",
+        }:
             break
         lo -= 1
     hi = last
@@ -124,6 +136,11 @@ def _clause_bounds(toks: list[Tok], first: int, last: int) -> tuple[int, int]:
     return lo, hi
 
 
+_WHEN = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning
+    afternoon evening night overnight midday noon midnight""".split()
+)
+_TEMPORAL = frozenset("by on since until before after through".split())
 _PRONOUNS = frozenset("he she it they we i you there".split())
 _SPEECH = frozenset("said says told tells added announced reported estimated according".split())
 
@@ -177,6 +194,8 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
             continue
         if low == "of" and not used_of and (noun or raw.unit is None or raw.kind == "digits"):
             used_of = True  # "1.3 million of its customers", "tons of aid"
+            if noun:
+                noun.append("of")
             k += 1
             continue
         if low in PREPOSITIONS or low in CLAUSE_WORDS or low in {"than", "to"}:
@@ -200,6 +219,9 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
             t = toks[k]
             if t.text in BOUNDARY or t.low in CLAUSE_WORDS:
                 break
+            nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+            if t.low in _TEMPORAL and (nxt in _WHEN or nxt[:1].isdigit()):
+                break  # "registered by Tuesday afternoon": when, not what
             if t.low not in DETERMINERS:
                 predicate.append(_cased(t))
             k += 1
@@ -207,8 +229,9 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
             predicate.pop()
     elif k <= hi and toks[k].low in PREPOSITIONS and toks[k].low not in {"by", "at", "on", "since", "during"}:
         # "some 19 in intensive care", "two million without power", "$630 to the family of each victim"
+        predicate.append(toks[k].low)
         k += 1
-        while k <= hi and len(predicate) < 4 and toks[k].text not in BOUNDARY and toks[k].low not in CLAUSE_WORDS:
+        while k <= hi and len(predicate) < 5 and toks[k].text not in BOUNDARY and toks[k].low not in CLAUSE_WORDS:
             if toks[k].low not in DETERMINERS and not _is_verbish(toks[k].low):
                 predicate.append(_cased(toks[k]))
             elif _is_verbish(toks[k].low):
@@ -221,8 +244,8 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         low = toks[k].low
         if toks[k].text in BOUNDARY or low in _SPEECH or low in _PRONOUNS:
             break
-        if toks[k].text == HYPHEN or toks[k].text[:1].isdigit() or low in NUMBER_WORDS:
-            k -= 1
+        if toks[k].text == HYPHEN or toks[k].text[:1].isdigit() or low in NUMBER_WORDS or low in _WHEN:
+            k -= 1  # numbers, weekdays and times of day say when, not what is counted
             continue
         if (
             low not in DETERMINERS
@@ -230,6 +253,10 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
             and low
             not in {
                 "than",
+                "early",
+                "late",
+                "earlier",
+                "later",
                 "least",
                 "more",
                 "about",
@@ -289,6 +316,9 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         subject = subject[:stop]
         if subject and subject[-1] not in left:
             left = [*subject, left[-1]]
+    for words in (noun, predicate):
+        while words and (words[-1] in PREPOSITIONS or words[-1] in AUXILIARIES):
+            words.pop()  # "tons of", "without": a phrase never ends on its joint
     parts = [*left, *noun, *predicate]
     label = " ".join(p for p in parts if p)
     counted = noun[0] if noun else None

@@ -130,7 +130,9 @@ def _paragraph_diffs(diff: Diff) -> list[Diff]:
     return [tuple(p) for p in paragraphs if any(t.strip() for _, t in p)]
 
 
-def story_context(story: StoryInfo, versions: Sequence[StoredVersion], show: int | None = None) -> dict[str, Any]:
+def story_context(
+    story: StoryInfo, versions: Sequence[StoredVersion], show: int | None = None, generated: datetime | None = None
+) -> dict[str, Any]:
     """Everything the HTML story report shows."""
     series = series_of(versions)
     previous_headline = None
@@ -162,6 +164,6 @@ def story_context(story: StoryInfo, versions: Sequence[StoredVersion], show: int
         "grid": grid(series, versions),
         "revisions": [{"seq": v.seq, "at": v.at, "report": v.report, "summary": v.summary} for v in versions],
         "shown": shown,
-        "generated": datetime.now(UTC),
+        "generated": generated or datetime.now(UTC),
         "format_figure": format_figure,
     }
