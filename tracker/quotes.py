@@ -88,6 +88,7 @@ def quoted_words(text: str, spans: tuple[tuple[int, int], ...]) -> int:
     return sum(len(text[a:b].split()) for a, b in spans)
 
 
+@lru_cache(maxsize=8192)
 def mask(text: str, spans: tuple[tuple[int, int], ...], fill: str = "Q") -> str:
     """The text with quoted words replaced by `fill` (length kept), so that cues such as
     'said' inside a quote are never read as attribution."""

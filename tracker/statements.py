@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.align import similarity
 from tracker.attribution import find_attribution
@@ -82,6 +83,14 @@ class _Group:
 
 
 def _sentences(paragraph: str, p: int, quote_scan: QuoteScan) -> list[_Sentence]:
+    return [_Sentence(text, p, start, local, words, quoted) for text, start, local, words, quoted in _read(paragraph)]
+
+
+@lru_cache(maxsize=4096)
+def _read(paragraph: str) -> tuple[tuple[str, int, tuple[tuple[int, int], ...], int, int], ...]:
+    """Each sentence of a paragraph with its quoted spans (relative to the sentence) and counts;
+    the same for both revisions of a paragraph that did not change, so it is read once."""
+    quote_scan = scan(paragraph)
     out = []
     for span in sentence_spans(paragraph):
         local = tuple(
@@ -89,8 +98,8 @@ def _sentences(paragraph: str, p: int, quote_scan: QuoteScan) -> list[_Sentence]
             for a, b in quote_scan.spans
             if a < span.end and b > span.start
         )
-        out.append(_Sentence(span.text, p, span.start, local, len(span.text.split()), quoted_words(span.text, local)))
-    return out
+        out.append((span.text, span.start, local, len(span.text.split()), quoted_words(span.text, local)))
+    return tuple(out)
 
 
 def extract(article: Article) -> list[Statement]:

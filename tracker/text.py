@@ -285,8 +285,9 @@ def clear_caches() -> None:
     """Forget cached readings (benchmarks measure cold compares with this)."""
     from tracker.attribution import find_attribution
     from tracker.figures import figures
-    from tracker.quotes import scan
+    from tracker.quotes import mask, scan
     from tracker.speakers import _names_in
+    from tracker.statements import _read
 
-    for f in (canonical, key, sentence_spans, content_words, figures, scan, _names_in, find_attribution):
+    for f in (canonical, key, sentence_spans, content_words, figures, scan, mask, _read, _names_in, find_attribution):
         f.cache_clear()

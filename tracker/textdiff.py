@@ -109,8 +109,12 @@ def paragraph_diff(old: Sequence[str], new: Sequence[str], sep: str = "\n\n") ->
         if gone or came:
             g = "".join(p + sep for p in gone)
             c = "".join(p + sep for p in came)
-            for op, text in word_diff(g, c):
-                _append(out, op, text)
+            if _unrelated(g, c):
+                _append(out, -1, g)  # nothing in common worth aligning word by word
+                _append(out, 1, c)
+            else:
+                for op, text in word_diff(g, c):
+                    _append(out, op, text)
             gone.clear()
             came.clear()
 
@@ -124,6 +128,14 @@ def paragraph_diff(old: Sequence[str], new: Sequence[str], sep: str = "\n\n") ->
             came.extend(paras)
     flush()
     return _drop_trailing(out, sep, bool(old), bool(new))
+
+
+def _unrelated(a: str, b: str) -> bool:
+    """Texts that share under a fifth of their words: a word diff of them would be noise."""
+    if not a or not b:
+        return True
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return 2 * len(wa & wb) < 0.2 * (len(wa) + len(wb))
 
 
 def _drop_trailing(out: list[tuple[int, str]], sep: str, old: bool, new: bool) -> Diff:
