@@ -96,7 +96,7 @@ def test_a_story_from_add_to_diff(db: str, web: Web, capsys: pytest.CaptureFixtu
     ],
 )
 def test_errors_are_one_clear_line(db: str, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
-    code, out, err = run(capsys, *args)
+    code, _, err = run(capsys, *args)
     assert code == 1 and message in err and err.strip().count("\n") == 0 and err.startswith("tracker: error:")
 
 
