@@ -30,9 +30,10 @@ def entries(body: bytes | str, base_url: str) -> list[Entry]:
     import feedparser
 
     parsed = feedparser.parse(body)
-    if parsed.get("bozo") and not parsed.get("entries"):
-        reason = parsed.get("bozo_exception")
-        raise FetchError(base_url, f"not an RSS or Atom feed ({reason or 'unreadable'})")
+    # An HTML page parses without complaint but as no known feed version.
+    if not parsed.get("entries") and (parsed.get("bozo") or not parsed.get("version")):
+        reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
+        raise FetchError(base_url, f"not an RSS or Atom feed ({reason})")
     out: list[Entry] = []
     for e in parsed.get("entries", []):
         link = e.get("link") or next((lk.get("href") for lk in e.get("links", []) if lk.get("href")), None)
