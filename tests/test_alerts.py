@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 import random
+import signal
+import subprocess
+import sys
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -202,6 +206,58 @@ def test_a_sender_killed_mid_way_neither_loses_nor_duplicates(store: Store, web:
     received = [h["x-tracker-event-id"] for _, h in web.requests]
     assert sorted(received) == sorted(str(d.event_id) for d in claimed)  # each event exactly once
     assert {d.status for d in store.list_deliveries()} == {"sent"}
+
+
+SENDER = """
+import sys
+from datetime import UTC, datetime
+from storage import Store
+from tracker.alerts.outbox import send_due
+from tracker.config import Settings
+send_due(Store.open(sys.argv[1]), Settings(allow_private_networks=True), lambda: datetime.now(UTC))
+"""
+
+
+def test_a_sender_process_killed_mid_request_loses_nothing(store: Store, database_url: str, web: Web) -> None:
+    """A real sender process is killed (SIGKILL) while its second webhook request is in flight.
+    After a restart every event arrives; the ones it finished are not sent again, and only the
+    request cut off by the kill (which it could not record) is repeated, with the same event id."""
+    arrived, release = threading.Event(), threading.Event()
+    seen: list[str] = []
+
+    def receiver(headers: dict[str, str]) -> Reply:
+        seen.append(headers["x-tracker-event-id"])
+        if len(seen) == 2:
+            arrived.set()
+            release.wait(30)  # hold the request open until the sender is dead
+        return Reply(200, "ok")
+
+    url = web.route("/hook", receiver)
+    store.add_subscription("webhook", url, {"secret": SECRET}, Filter().to_dict(), T0)
+    for i in range(3):
+        store_change(store, url=f"https://news.example/story-{i}")
+    assert fan_out(store, T0) == 3
+    sender = subprocess.Popen([sys.executable, "-c", SENDER, database_url], stderr=subprocess.PIPE, text=True)
+    try:
+        assert arrived.wait(60), "the sender never reached its second delivery"
+        sender.kill()
+        sender.wait(30)
+    finally:
+        release.set()
+        if sender.poll() is None:
+            sender.kill()
+    assert sender.returncode == -signal.SIGKILL
+    first, cut_off = seen
+    statuses = {d.event_id: d.status for d in store.list_deliveries()}
+    assert statuses[int(first)] == "sent" and statuses[int(cut_off)] == "sending"  # claimed by the dead sender
+
+    later = Clock()
+    later.now = datetime.now(UTC) + timedelta(seconds=HOLD_SECONDS + 60)  # the dead sender's claims expire
+    restarted = send_due(store, settings_for(0), later)
+    assert all(a.sent for a in restarted) and len(restarted) == 2
+    assert {d.status for d in store.list_deliveries()} == {"sent"}
+    assert sorted(set(seen)) == sorted(str(e) for e in statuses)  # nothing lost
+    assert seen.count(first) == 1 and seen.count(cut_off) == 2 and len(seen) == 4
 
 
 @pytest.mark.parametrize("style", ["slack"])
