@@ -18,8 +18,10 @@ T0 = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 
 
 def test_matching_words_start_words_and_ignore_case_and_accents() -> None:
-    items = [Entry("https://x.example/1", "Dam breach forces evacuations", "", None),
-             Entry("https://x.example/2", "Café owners count the cost", "flood damage in Halbrook", None)]
+    items = [
+        Entry("https://x.example/1", "Dam breach forces evacuations", "", None),
+        Entry("https://x.example/2", "Café owners count the cost", "flood damage in Halbrook", None),
+    ]
     assert [e.url for e in matching(items, "BREACH")] == ["https://x.example/1"]
     assert [e.url for e in matching(items, "dam")] == ["https://x.example/1", "https://x.example/2"]  # a word's start
     assert matching(items, "adam") == []  # not the middle of a word
@@ -30,8 +32,9 @@ def test_matching_words_start_words_and_ignore_case_and_accents() -> None:
 def test_a_feed_adds_its_articles_once(store: Store, seed_server: SeedServer) -> None:
     fetcher = Fetcher(Settings(allow_private_networks=True, retries=0))
     try:
-        row, created = store.add_feed(seed_server.url + "/feed.xml", T0, interval_seconds=FEED_INTERVAL,
-                                      next_check_at=T0)
+        row, created = store.add_feed(
+            seed_server.url + "/feed.xml", T0, interval_seconds=FEED_INTERVAL, next_check_at=T0
+        )
         assert created
         (first,) = poll_due_feeds(store, fetcher, Policy(), T0, random.Random(1))
         assert first.error is None and len(first.added) == len(seed_server.stories)
@@ -48,8 +51,7 @@ def test_a_feed_adds_its_articles_once(store: Store, seed_server: SeedServer) ->
 def test_a_feed_with_words_follows_only_the_matching_articles(store: Store, seed_server: SeedServer) -> None:
     fetcher = Fetcher(Settings(allow_private_networks=True, retries=0))
     try:
-        store.add_feed(seed_server.url + "/feed.xml", T0, match="dam", interval_seconds=FEED_INTERVAL,
-                       next_check_at=T0)
+        store.add_feed(seed_server.url + "/feed.xml", T0, match="dam", interval_seconds=FEED_INTERVAL, next_check_at=T0)
         (result,) = poll_due_feeds(store, fetcher, Policy(), T0, random.Random(1))
         assert [s.url for s in store.list_stories()] == [seed_server.story_url("tamsin-creek-dam-breach")]
         assert len(result.added) == 1

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from seeds import load_stories
 from storage import Store
 from tests.fixtures.web import Reply, Web, html
 from tests.test_check import PARAS, page
@@ -22,6 +23,7 @@ from tracker.config import Settings
 from tracker.errors import SchedulerBusy
 from tracker.fetch import Fetcher
 from tracker.schedule import Policy
+from tracker.seedserver import SeedServer
 from tracker.service import Service
 from tracker.workers import read_page
 
@@ -112,6 +114,37 @@ def test_versions_in_order_with_reports_and_adaptive_intervals(
         change = store.get_change(row.id, seq)
         assert change is not None
         assert [(f["old"]["value"], f["new"]["value"]) for f in change.report["figures"]] == [(old, new)]
+
+
+def test_the_seed_stories_replayed_through_the_service(
+    seed_server: SeedServer, store: Store, service: Service, clock: Clock
+) -> None:
+    """Every revision of every seed story, served by the seed server, becomes a version in
+    order (boilerplate-only revisions none), each with the figure changes its answer key lists."""
+    stories = load_stories()
+    rows = {}
+    for s in stories:
+        row, _ = store.add_story(seed_server.story_url(s.slug), clock(), interval_seconds=60, next_check_at=clock())
+        rows[s.slug] = row.id
+    for _ in range(max(len(s.revisions) for s in stories)):
+        outcomes = run_due(service, clock)
+        assert len(outcomes) == len(stories) and set(outcomes) <= {"first", "changed", "unchanged", "not_modified"}
+        seed_server.advance()
+        clock.advance(601)  # past the longest interval: everything is due again
+    for s in stories:
+        seq_of = {1: 1}  # revision -> version: a boilerplate-only revision stores no version
+        for c in s.changes:
+            seq_of[c["to"]] = seq_of[c["from"]] + (0 if c.get("noise_only") else 1)
+        versions = store.list_versions(rows[s.slug])
+        assert [v.seq for v in versions] == list(range(1, seq_of[len(s.revisions)] + 1)), s.slug
+        for gold in s.changes:
+            if gold.get("noise_only"):
+                continue
+            change = store.get_change(rows[s.slug], seq_of[gold["to"]])
+            assert change is not None
+            figures = [f for f in change.report["figures"] if f["old"] and f["new"]]  # not the new or dropped ones
+            found = sorted((f["old"]["value"], f["new"]["value"]) for f in figures)
+            assert found == sorted((g["old"], g["new"]) for g in gold.get("figures", [])), (s.slug, gold["to"])
 
 
 def test_a_slow_host_backs_off_without_delaying_others(
