@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from tracker.lexicon import (
     GROUP_NOUNS,
+    JUDGING_VERBS,
     KIN_FEMALE,
     KIN_MALE,
     NAME_CONNECTORS,
@@ -205,6 +206,8 @@ def find_attribution(masked: str) -> Attribution | None:
         after = masked[m.end() :]
         if _PASSIVE.search(before) or (re.match(r"\s+to\b", after) and verb not in {"told", "said"}):
             continue  # "were told to keep windows closed", "was reported to"
+        if verb in JUDGING_VERBS and not re.search(r"\bQ+\b", after):
+            continue  # "called for calm", "described the scene": judging words only with a quote
         tail_words = len(re.sub(r"Q+", "", after).split())
         if _QUOTE_END.search(before) and re.match(r"\s+[A-Z]|\s+(?:a|an|the)\s", after):
             phrase = _inverted_phrase(after)

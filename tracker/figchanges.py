@@ -103,7 +103,7 @@ MEASURES = {
     "millimeter": "mm",
     "millimeters": "mm",
 }
-_MONEY = {"$", "£", "€", "¥", "₹", "rupiah", "yuan", "pesos", "francs", "won", "rubles"}
+_MONEY = {"$", "£", "€", "¥", "₹", "p", "rupiah", "yuan", "pesos", "francs", "won", "rubles"}
 
 
 def _unit_class(unit: str | None) -> str | None:
@@ -121,7 +121,7 @@ def compatible(a: Figure, b: Figure) -> bool:
     """Can these two figures be two values of one quantity? Money pairs with the same
     currency, shares with shares, a measure with the same measure; counted things with
     counted things (people and workers alike) and with bare numbers."""
-    if a.role != b.role:
+    if (a.role == "total") != (b.role == "total"):
         return False  # "three of four" -> "all four": the count is not the whole
     ua, ub = _unit_class(a.unit), _unit_class(b.unit)
     if ua == ub:

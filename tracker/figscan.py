@@ -164,6 +164,9 @@ def _read_digits(toks: list[Tok], i: int, m: re.Match[str], sentence: str) -> Ra
             value *= scale
             last = i + 1
             after = sentence[toks[last].end :] if last < len(toks) else ""
+        elif glued.group(0) == "p" and not unit:
+            unit, last = "p", i + 1  # pence: "251p"
+            after = sentence[toks[last].end :] if last < len(toks) else ""
         else:
             return None
     elif last + 1 < len(toks) and toks[last + 1].start == tok.end + 1:
@@ -189,7 +192,35 @@ def _read_digits(toks: list[Tok], i: int, m: re.Match[str], sentence: str) -> Ra
 _VAGUE_BEFORE = frozenset("few couple several many some dozen dozens hundreds thousands tens".split())
 
 
+_FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
+_BIG_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+def _fraction_of_scale(toks: list[Tok], i: int) -> Raw | None:
+    """'a quarter of a million', 'three-quarters of a million', 'a third of a billion'."""
+    j, count = i, 1.0
+    low = toks[j].low
+    if low in UNITS and 1 <= UNITS[low] <= 9 and low != "one":
+        count = float(UNITS[low])
+        j += 2 if j + 1 < len(toks) and toks[j + 1].text == HYPHEN else 1
+    elif low in {"a", "an", "one"}:
+        j += 1
+    if j >= len(toks) or toks[j].low not in _FRACTION_WORDS:
+        return None
+    fraction = _FRACTION_WORDS[toks[j].low]
+    j += 1
+    for skip in ("of", "a"):
+        if j < len(toks) and toks[j].low == skip:
+            j += 1
+    if j < len(toks) and toks[j].low in _BIG_SCALES:
+        return Raw(i, j, count * fraction * _BIG_SCALES[toks[j].low], None, "words")
+    return None
+
+
 def _read_words(toks: list[Tok], i: int) -> Raw | None:
+    fraction = _fraction_of_scale(toks, i)
+    if fraction is not None:
+        return fraction
     if i > 0 and toks[i - 1].low in _VAGUE_BEFORE and toks[i].low in {"hundred", "thousand", "million", "billion"}:
         return None  # "a couple hundred", "several thousand": not a number anyone can follow
     j = i
@@ -291,14 +322,21 @@ def _is_pronoun_one(raw: Raw, text: str, a: _Around) -> bool:
     return text.lower() == "one" and raw.first == raw.last and idiom
 
 
+_PERSONS = frozenset(
+    """man woman boy girl child driver passenger victim suspect gunman teacher mother father son
+    daughter wife husband pilot officer soldier worker resident student nurse doctor farmer survivor
+    hiker climber owner mayor priest fisherman patient""".split()
+)
+
+
 def _is_age(toks: list[Tok], raw: Raw, a: _Around) -> bool:
-    """'Ruiz, 41,', '(41)', 'aged 41', '41-year-old', 'ages from 34 to 91'."""
+    """'Ruiz, 41,', 'the driver, 54,', '(41)', 'aged 41', '41-year-old', 'ages from 34 to 91'."""
     window = " ".join(t.low for t in toks[max(0, raw.first - 4) : raw.first])
     if raw.unit is None and re.search(r"\b(?:aged?|ages)\b", window):
         return True
     if re.match(r"^\s*-?\s*(?:years?|months?)[\s-]+old\b", a.after, re.IGNORECASE):
         return True
-    after_name = a.prev in {",", "("} and raw.first >= 2 and a.prev2[:1].isupper()
+    after_name = a.prev in {",", "("} and raw.first >= 2 and (a.prev2[:1].isupper() or a.prev2.lower() in _PERSONS)
     closes = a.nxt in {",", ")", ";", "and"} or raw.last + 1 >= len(toks)
     return raw.unit is None and after_name and closes and raw.value < 120 and raw.first == raw.last
 

@@ -16,6 +16,7 @@ Gaza", "burned"), and the words just before it ("margin of", "Marquez had").
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -78,9 +79,14 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             partner is not None
             and partner.first - raw.last == 2
             and toks[raw.last + 1].low in {"and", "to", "-", HYPHEN, "or"}
+            and not (raw.unit and partner.unit and raw.unit != partner.unit)  # "rose 12% to 251p"
         ):
             if unit is None and partner.unit is not None:
                 unit = partner.unit
+            scale = toks[partner.last].low
+            bare = raw.kind == "digits" and raw.first == raw.last
+            if bare and scale in _SHARED_SCALES and partner.last > partner.first:
+                raw = dataclasses.replace(raw, value=raw.value * _SHARED_SCALES[scale])  # "$30 to $40 million"
             label, counted = label_of(toks, partner, partner.unit)
             label += " (low end of range)"
             range_high.add(n + 1)
@@ -120,11 +126,13 @@ def figures(sentence: str) -> tuple[Figure, ...]:
                 sentence=sentence,
                 start=start,
                 end=end,
-                role="total" if n in totals else None,
+                role="total" if n in totals else "high" if n in range_high else "low" if n + 1 in range_high else None,
             )
         )
     return tuple(out)
 
+
+_SHARED_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
 
 _PARTITIVE_SKIP = frozenset("the its their his her our this that these those a an".split())
 

@@ -13,8 +13,8 @@ from tracker.numbers import NUMBER_WORDS
 
 # Words that tell what happened to a counted thing; suffix rules catch the regular ones.
 IRREGULAR_VERBS = frozenset(
-    """fallen risen grown taken given seen driven shown known hidden stolen frozen broken spoken
-    chosen written beaten sworn torn worn drawn flown thrown blown begun swum sunk struck
+    """died freed owed sued tied fallen risen grown taken given seen driven shown known hidden stolen
+    frozen broken spoken chosen written beaten sworn torn worn drawn flown thrown blown begun swum sunk struck
     rose fell left lost hit made took struck fought saw won got gave held kept led met paid
     put ran sold sent set shut spent stood told went came cut drew drove grew hid hurt built
     brought bought caught chose dug fled flew found froze forgot laid lay lit meant overran
@@ -232,6 +232,8 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         predicate.append(toks[k].low)
         k += 1
         while k <= hi and len(predicate) < 5 and toks[k].text not in BOUNDARY and toks[k].low not in CLAUSE_WORDS:
+            if any(c.isdigit() for c in toks[k].text):
+                break  # "rose 12% to 251p": another figure, not what this one counts
             if toks[k].low not in DETERMINERS and not _is_verbish(toks[k].low):
                 predicate.append(_cased(toks[k]))
             elif _is_verbish(toks[k].low):
@@ -244,7 +246,13 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         low = toks[k].low
         if toks[k].text in BOUNDARY or low in _SPEECH or low in _PRONOUNS:
             break
-        if toks[k].text == HYPHEN or toks[k].text[:1].isdigit() or low in NUMBER_WORDS or low in _WHEN:
+        if (
+            toks[k].text == HYPHEN
+            or not any(c.isalpha() for c in toks[k].text)
+            or any(c.isdigit() for c in toks[k].text)
+            or low in NUMBER_WORDS
+            or low in _WHEN
+        ):
             k -= 1  # numbers, weekdays and times of day say when, not what is counted
             continue
         if (
@@ -312,7 +320,14 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         subject = [
             toks[t].low for t in range(lo, raw.first) if toks[t].low not in DETERMINERS and toks[t].text not in BOUNDARY
         ][:3]
-        stop = next((n for n, w in enumerate(subject) if w in PREPOSITIONS or w in CLAUSE_WORDS), len(subject))
+        stop = next(
+            (
+                n
+                for n, w in enumerate(subject)
+                if w in PREPOSITIONS or w in CLAUSE_WORDS or w in AUXILIARIES or w == left[-1] or not w.isalpha()
+            ),
+            len(subject),
+        )
         subject = subject[:stop]
         if subject and subject[-1] not in left:
             left = [*subject, left[-1]]

@@ -14,7 +14,14 @@ SPEECH_VERBS = (
     "recalled|admitted|stressed|emphasized|emphasised|maintained|suggested|asserted|testified|"
     "predicted|predicts|cautioned|complained|countered|conceded|remarked|observed|"
     "announced|announces|declared|confirmed|confirms|reported|reports|revealed|disclosed|"
-    "indicated|promised|vowed|pledged"
+    "indicated|promised|vowed|pledged|"
+    "called|calls|described|describes|dismissed|dismisses|branded|labelled|labeled|denounced|"
+    "condemned|criticised|criticized|praised|hailed"
+)
+# Verbs that judge rather than report ("called the plan 'reckless'"): a cue only with a quote after them.
+JUDGING_VERBS = frozenset(
+    "called calls described describes dismissed dismisses branded labelled labeled denounced condemned "
+    "criticised criticized praised hailed".split()
 )
 # Verbs of doing as much as saying: a cue only with "that", a quote, or closing the sentence.
 WEAK_VERBS = frozenset(

@@ -46,7 +46,7 @@ class Figure:
     sentence: str
     start: int = 0  # offsets of `text` in `sentence`
     end: int = 0
-    role: str | None = None  # "total" for the whole in "three of its four hospitals"
+    role: str | None = None  # "total" (the whole in "three of its four hospitals"), "low"/"high" (ends of a range)
 
 
 @dataclass(frozen=True, slots=True)

@@ -218,6 +218,8 @@ class Service:
         """Run until SIGTERM/SIGINT (or `until()` is true): tick, renew the lease, run extra jobs."""
         from apscheduler.schedulers.background import BackgroundScheduler
 
+        # A dispatch tick still running when the next is due is normal under load, not a warning.
+        logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
         scheduler = BackgroundScheduler(timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1})
         scheduler.add_job(
             self._safe(lambda: self.tick()),

@@ -219,14 +219,37 @@ def _stem(word: str) -> str:
 DATELINE = re.compile(r"^[A-Z][A-Za-z.' ]{1,40}(?:,[A-Za-z. ]{2,30})?\s*(?:\([A-Za-z. ]+\))?\s*(?:--|—|–)\s*")
 
 
-def _claim_words(s: Statement) -> list[str]:
-    """The words of what is claimed: dateline, attribution (speaker and cue) and figures left out."""
+def _claim_text(s: Statement) -> str:
+    """What is claimed: the dateline and the attribution (speaker and cue) left out."""
     text = DATELINE.sub("", s.text)
     cue = find_attribution(mask(text, scan(text).spans))
     if cue is not None:
         for part in (cue.phrase, cue.verb):
             text = text.replace(part, " ")
-    return [_stem(w) for w in _bag(text).elements()]
+    return text
+
+
+def _claim_words(s: Statement) -> list[str]:
+    """The content words of what is claimed, figures left out."""
+    return [_stem(w) for w in _bag(_claim_text(s)).elements()]
+
+
+_NEGATIONS = frozenset("not no never cannot unable nobody nothing none neither nor".split())
+_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def _polarity_flipped(a: Statement, b: Statement) -> bool:
+    """'the suspect was armed' -> 'was not armed' / 'was unarmed': few words, the opposite claim."""
+    wa, wb = (_WORD.findall(_claim_text(s).lower()) for s in (a, b))
+
+    def negations(words: list[str]) -> int:
+        return sum(1 for w in words if w in _NEGATIONS or w.endswith(("n't", "n’t")))
+
+    def antonyms(words: list[str], other: list[str]) -> int:  # "unsafe" here where the other says "safe"
+        return sum(1 for w in words if w[:2] in {"un", "in", "im"} and len(w) > 5 and w[2:] in other)
+
+    # parity, so that "not clear" -> "unclear" is the same claim
+    return (negations(wa) + antonyms(wa, wb)) % 2 != (negations(wb) + antonyms(wb, wa)) % 2
 
 
 def _substantive(a: Statement, b: Statement) -> bool:
@@ -291,7 +314,7 @@ def changes(
             continue
         o, n = old_left[i], new_left[j]
         claims = "claim" in (o.kind, n.kind) or key(quoted_text(o)) == key(quoted_text(n))
-        if claims and score >= SAME_CLAIM_CANDIDATE and not _substantive(o, n):
+        if claims and score >= SAME_CLAIM_CANDIDATE and not _substantive(o, n) and not _polarity_flipped(o, n):
             same.add((i, j))  # the same claim, reworded or with new figures
         elif score >= REWORDING:
             reworded.append(Rewording(o, n))
