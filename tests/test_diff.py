@@ -50,6 +50,8 @@ def test_figure_in_a_new_sentence_is_an_appeared_figure_not_a_change() -> None:
 def test_headline_change_and_unchanged_headline() -> None:
     assert compare(_story(*STORY), _story(*STORY, headline="At least 21 dead")).headline is not None
     assert compare(_story(*STORY), _story(*STORY[:-1])).headline is None
+    restyled = _story(*STORY[:-1], headline="Ferry Sinks Off Sulawesi!")  # case and punctuation only
+    assert compare(_story(*STORY), restyled).headline is None
 
 
 def test_paragraph_moved_unchanged_reports_no_figure_or_statement() -> None:

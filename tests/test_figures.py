@@ -48,6 +48,10 @@ def test_digits_round_trip_through_formatting(n: int) -> None:
         ("Residents within a 5-kilometer radius were told to stay inside.", [5]),
         ("A 48.6 percent share.", [48.6]),
         ("It would pay 25 million rupiah (about $1,580) to each family.", [25_000_000, 1580]),
+        ("Nearly a quarter of a million children need food aid.", [250_000]),
+        ("About three-quarters of a million people fled.", [750_000]),
+        ("Shares rose 12% to 251p.", [12, 251]),
+        ("Repairs will cost from $30 to $40 million.", [30_000_000, 40_000_000]),
     ],
 )
 def test_values(sentence: str, values: list[float]) -> None:
@@ -70,6 +74,7 @@ def test_values(sentence: str, values: list[float]) -> None:
         "A couple hundred men broke off.",
         "Dozens were injured.",
         "One of the men was rescued.",
+        "The driver, 54, was among the dead.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -84,10 +89,21 @@ def test_not_figures(sentence: str) -> None:
         ("Rescuers pulled 97 survivors from the water.", "survivors"),
         ("The death toll from the quake rose to at least 312.", "toll"),
         ("Marquez had received 585,468 votes and Becker 566,390.", "marquez"),
+        ("Halvik Foods raised its offer for snack maker Ostara to £3.4 billion.", "offer"),
+        ("Core inflation, which strips out food and energy, rose to 4.8%.", "core inflation"),
+        ("Since the outbreak began, 14 have died.", "died"),
     ],
 )
 def test_label_says_what_is_counted(sentence: str, word: str) -> None:
     assert word in figures(sentence)[0].label.lower()
+
+
+def test_range_ends_are_marked_and_labels_hold_no_other_figure() -> None:
+    low, high = figures("Between 40 and 60 homes were buried.")
+    assert (low.role, high.role) == ("low", "high")
+    pct, price = figures("Shares rose 12% to 251p.")
+    assert (pct.role, price.role) == (None, None)  # a rise and a price, not a range
+    assert not any(c.isdigit() for c in pct.label + price.label)
 
 
 def test_qualifier_and_text() -> None:

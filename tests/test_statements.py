@@ -29,6 +29,22 @@ def _article(*paragraphs: str) -> Article:
             "Department for Transport",
         ),
         (["“The sky went black,” said a woman who gave only her first name, Sabine."], "Sabine"),
+        (["Opposition leader Grace Osei called the change of heart “welcome but late.”"], "Grace Osei"),
+        (
+            [
+                "Mayor Anne Caldwell said the city would not pay more.",
+                "Club owner Tor Ibsen disagreed.",
+                "“Not one cent more,” the mayor said.",
+            ],
+            "Anne Caldwell",
+        ),
+        (
+            [
+                "The Rural Fire Service ordered residents of Tarrow to leave.",
+                "Crews could not hold the fire line overnight, the service said.",
+            ],
+            "Rural Fire Service",
+        ),
         (
             [
                 "Becker, a former city councilman, stopped short of conceding.",
@@ -122,3 +138,31 @@ def test_quote_whose_attribution_changed_is_unchanged() -> None:
     old = extract(_article("“We will rebuild every house,” the mayor said."))
     new = extract(_article("“We will rebuild every house,” Mayor Ana Ruiz told reporters on Friday."))
     assert changes(old, new) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (
+            "Police said the suspect was armed when officers arrived.",
+            "Police said the suspect was not armed when officers arrived.",
+        ),
+        (
+            "The ministry said the dam was safe, officials said.",
+            "The ministry said the dam was unsafe, officials said.",
+        ),
+    ],
+)
+def test_a_claim_that_turns_into_its_opposite_is_removed_and_added(old: str, new: str) -> None:
+    added, removed, _ = changes(extract(_article(old)), extract(_article(new)))
+    assert len(added) == 1 and len(removed) == 1
+
+
+def test_a_negation_restyled_is_the_same_claim() -> None:
+    old = extract(_article("Officials said it was not clear how many people remained in the valley."))
+    new = extract(_article("Officials said it was unclear how many people remained in the valley."))
+    assert changes(old, new) == ([], [], [])
+
+
+def test_judging_words_without_a_quote_are_not_a_statement() -> None:
+    assert extract(_article("The mayor called for calm as the water rose.")) == []

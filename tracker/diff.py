@@ -7,6 +7,8 @@ diffs the edited sentences and the whole text word by word (textdiff). Pure: no 
 
 from __future__ import annotations
 
+import re
+
 from tracker.align import Pair, align, split_article
 from tracker.figchanges import figure_changes
 from tracker.model import Article, ChangeReport, HeadlineChange, SentenceChange
@@ -20,7 +22,7 @@ def compare(old: Article, new: Article) -> ChangeReport:
     if fingerprint(old) == fingerprint(new):
         return ChangeReport()
     headline = None
-    if canonical(old.headline) != canonical(new.headline):
+    if _headline_words(old.headline) != _headline_words(new.headline):
         headline = HeadlineChange(old.headline, new.headline, word_diff(old.headline, new.headline))
     old_sentences = split_article(old)
     new_sentences = split_article(new)
@@ -43,3 +45,9 @@ def _sentence_change(pair: Pair) -> SentenceChange:
     new = tuple(s.text for s in pair.new)
     diff = word_diff(" ".join(old), " ".join(new)) if pair.kind in ("edited", "split", "merged") else ()
     return SentenceChange(pair.kind, old, new, diff)  # type: ignore[arg-type]
+
+
+def _headline_words(headline: str) -> list[str]:
+    """A headline's words: "Floods Force 12,000 From Homes" and "Floods force 12,000 from homes!"
+    are one headline restyled, not a headline that moved."""
+    return re.findall(r"\w+", canonical(headline).casefold())

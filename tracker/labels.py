@@ -174,6 +174,49 @@ def _skip_aside(toks: list[Tok], k: int, hi: int) -> int:
     return k
 
 
+_MOVEMENT = frozenset(
+    """rose rises risen climbed climbs jumped increased fell dropped reached stood stands hit topped
+    surged soared declined decreased grew passed""".split()
+)
+# Verbs that move something to a new value: "raised its offer to £3.4bn", "cut its forecast to 1.2%".
+_MOVES_OBJECT = frozenset(
+    """raised raises lifted lifts increased increases boosted cut cuts lowered lowers reduced
+    reduces trimmed revised sweetened upgraded downgraded""".split()
+)
+_POSSESSIVES = frozenset("its their his her our the a an".split())
+
+
+def _changed_object(toks: list[Tok], lo: int, first: int) -> list[str] | None:
+    """["offer", "raised"] for "raised its offer for Ostara to £3.4 billion"."""
+    if first - 1 < lo or toks[first - 1].low != "to":
+        return None
+    for v in range(first - 2, lo - 1, -1):
+        if toks[v].low in _MOVES_OBJECT:
+            k = v + 1
+            while k < first - 1 and toks[k].low in _POSSESSIVES:
+                k += 1
+            phrase: list[str] = []
+            while k < first - 1 and toks[k].text.isalpha() and toks[k].low not in PREPOSITIONS:
+                phrase.append(toks[k].low)
+                k += 1
+            return [*phrase[-2:], toks[v].low] if phrase else None
+    return None
+
+
+def _subject_before_aside(toks: list[Tok], lo: int) -> list[str]:
+    """The words before ", which ... ," when a clause starts right after such an aside."""
+    if lo < 2 or toks[lo - 1].text != ",":
+        return []
+    k = lo - 2
+    while k > 0 and toks[k].text not in BOUNDARY:
+        if toks[k].low in {"which", "who"} and toks[k - 1].text == ",":
+            start, _ = _clause_bounds(toks, k - 2, k - 2)
+            words = [t.low for t in toks[start : k - 1] if t.low not in DETERMINERS and t.text.isalpha()]
+            return words[-3:]
+        k -= 1
+    return []
+
+
 def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | None]:
     """(label, counted noun) for a figure from the words of its clause."""
     lo, hi = _clause_bounds(toks, raw.first, raw.last)
@@ -217,7 +260,7 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         k += 1
         while k <= hi and len(predicate) < 4:
             t = toks[k]
-            if t.text in BOUNDARY or t.low in CLAUSE_WORDS:
+            if t.text in BOUNDARY or t.low in CLAUSE_WORDS or any(c.isdigit() for c in t.text):
                 break
             nxt = toks[k + 1].low if k + 1 < len(toks) else ""
             if t.low in _TEMPORAL and (nxt in _WHEN or nxt[:1].isdigit()):
@@ -295,28 +338,7 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
             break
         k -= 1
     # "the death toll ... rose to 312": name the subject of a movement verb
-    if left and left[-1] in {
-        "rose",
-        "rises",
-        "risen",
-        "climbed",
-        "climbs",
-        "jumped",
-        "increased",
-        "fell",
-        "dropped",
-        "reached",
-        "stood",
-        "stands",
-        "hit",
-        "topped",
-        "surged",
-        "soared",
-        "declined",
-        "decreased",
-        "grew",
-        "passed",
-    }:
+    if left and left[-1] in _MOVEMENT:
         subject = [
             toks[t].low for t in range(lo, raw.first) if toks[t].low not in DETERMINERS and toks[t].text not in BOUNDARY
         ][:3]
@@ -331,6 +353,22 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         subject = subject[:stop]
         if subject and subject[-1] not in left:
             left = [*subject, left[-1]]
+    moved = [w for w in left if w in _MOVEMENT]
+    if moved and left[-1] != moved[-1] and raw.first > 0 and toks[raw.first - 1].low == "to":
+        left = left[: left.index(moved[-1]) + 1]  # "fell 8 basis points to 4.23%": the level, not the fall
+        subject = [t.low for t in toks[lo : raw.first] if t.low not in DETERMINERS and t.text.isalpha()]
+        subject = subject[: subject.index(moved[-1])] if moved[-1] in subject else []
+        stop = next((n for n, w in enumerate(subject) if w in PREPOSITIONS or w in AUXILIARIES), len(subject))
+        if subject[:stop] and subject[:stop][-1] not in left:
+            left = [*subject[:stop][:3], moved[-1]]
+    if left and left[-1] in _MOVEMENT and len(left) == 1:
+        # "Core inflation, which strips out food, rose to 4.8%": the subject is before the aside
+        subject = _subject_before_aside(toks, lo)
+        if subject:
+            left = [*subject, left[-1]]
+    changed = _changed_object(toks, lo, raw.first)
+    if changed:
+        left = changed
     for words in (noun, predicate):
         while words and (words[-1] in PREPOSITIONS or words[-1] in AUXILIARIES):
             words.pop()  # "tons of", "without": a phrase never ends on its joint

@@ -60,6 +60,7 @@ class Person:
     paragraph: int
     offset: int
     gender: str | None = None  # "m" | "f" | None
+    titles: frozenset[str] = frozenset()  # "mayor" for "Mayor Anne Caldwell"
 
 
 @dataclass
@@ -70,11 +71,18 @@ class Mentions:
     orgs: list[tuple[str, int]] = field(default_factory=list)
 
     def read(self, text: str, paragraph: int) -> None:
-        for kind, name, pos, gender, evidence in _names_in(text):
+        for kind, name, pos, gender, evidence, titles in _names_in(text):
             if kind == "org":
                 self.orgs.append((name, paragraph))
             elif evidence or any(p.name.split()[-1] == name.split()[-1] for p in self.people):
-                self.people.append(Person(name, paragraph, pos, gender))
+                self.people.append(Person(name, paragraph, pos, gender, titles))
+
+    def titled(self, title: str, paragraph: int) -> str | None:
+        """The person last named with this title: "the mayor" -> "Anne Caldwell"."""
+        for p in reversed(self.people):
+            if p.paragraph <= paragraph and title in p.titles:
+                return p.name
+        return None
 
     def full_name(self, name: str) -> str:
         """'Blinken' -> 'Antony Blinken' when the article named him in full before."""
@@ -137,11 +145,12 @@ class Mentions:
 
 
 @lru_cache(maxsize=4096)
-def _names_in(text: str) -> tuple[tuple[str, str, int, str | None, bool], ...]:
+def _names_in(text: str) -> tuple[tuple[str, str, int, str | None, bool, frozenset[str]], ...]:
     """(kind, name, offset, gender, evidence) for each capitalised name in a paragraph: kind
     'org' or 'person'; evidence says the text itself shows a person (a title, an age or a
-    role in apposition, a kinship word, a speech verb after it)."""
-    out: list[tuple[str, str, int, str | None, bool]] = []
+    role in apposition, a kinship word, a speech verb after it); titles, the title words
+    written before a person's name."""
+    out: list[tuple[str, str, int, str | None, bool, frozenset[str]]] = []
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
         while words and words[0].lower().rstrip(".") in NOT_NAMES:
@@ -166,13 +175,13 @@ def _names_in(text: str) -> tuple[tuple[str, str, int, str | None, bool], ...]:
     return tuple(out)
 
 
-def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None, bool] | None:
+def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None, bool, frozenset[str]] | None:
     name = re.sub(r"['’]s?$", "", name)  # "Clinton's" names Clinton
     head, of, _ = name.partition(" of ")
     if of and len(strip_titles(head).split()) in (2, 3) and not is_org(head):
         name = head  # "Elizabeth Stuart of Oxfam": a person, then where she works
     if is_org(name):
-        return ("org", name, pos, None, True)
+        return ("org", name, pos, None, True, frozenset())
     person = strip_titles(name)
     if not person or _is_place_like(person) or person.replace(".", "").isupper():
         return None  # "US", "IMF", "CNN" are never the person a pronoun points to
@@ -201,7 +210,8 @@ def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None
         or _APPOSITIVE_AFTER.match(after) is not None
         or _VERB_AFTER.match(after) is not None
     )
-    return ("person", person, pos, gender, evidence)
+    titles = frozenset(w.lower().strip(".,") for w in name.split() if w.lower().strip(".,") in TITLES)
+    return ("person", person, pos, gender, evidence, titles)
 
 
 def is_org(name: str) -> bool:
@@ -278,6 +288,16 @@ def clean_speaker(
         return mentions.pronoun(low, paragraph, offset, previous)
     head = phrase.partition(",")[0]
     head = head.strip()
+    the = re.fullmatch(r"[Tt]he\s+([a-z-]+)", head)
+    if the:  # "the mayor" is the mayor named before; "the service", the service named before
+        word = the.group(1)
+        named = mentions.titled(word, paragraph) if word in TITLES else None
+        if named is None and word in ORG_WORDS:
+            named = mentions.org_like(word, paragraph)
+        if named is None and word in {"statement", "release", "announcement"} and previous:
+            named = previous[0]  # "..., police said in a statement. ..., the statement said."
+        if named:
+            return named
     role = _ROLE.match(head)
     if looks_like_name(head) and not role:
         if is_org(head):
