@@ -268,6 +268,13 @@ class Store(QueueQueries, OutboxQueries):
                 setattr(story, name, value)
             return story_row(story)
 
+    def reschedule(self, when: dict[int, datetime]) -> None:
+        """Set the next check of many stories in one transaction (story id -> when)."""
+        if not when:
+            return
+        with self._write() as s:
+            s.execute(update(Story), [{"id": k, "next_check_at": at} for k, at in when.items()])
+
     def due_stories(self, now: datetime, limit: int) -> list[StoryRow]:
         """Active stories whose next check is due, the longest overdue first."""
         with self._read() as s:

@@ -227,6 +227,16 @@ def test_due_stories_are_the_active_overdue_ones_oldest_first(store: Store) -> N
     assert paused not in later and unscheduled not in later and len(later) == 3
 
 
+def test_reschedule_sets_many_next_checks_at_once(store: Store) -> None:
+    ids = [
+        store.add_story(f"https://news.example/r{i}", NOW, interval_seconds=60, next_check_at=NOW)[0].id
+        for i in range(3)
+    ]
+    store.reschedule({ids[0]: NOW + timedelta(seconds=30), ids[2]: NOW - timedelta(seconds=5)})
+    assert [s.id for s in store.due_stories(NOW, 10)] == [ids[2], ids[1]]
+    assert store.get_story(ids[0]).next_check_at == NOW + timedelta(seconds=30)
+
+
 def test_update_story_changes_only_what_it_may(store: Store) -> None:
     sid = story(store)
     row = store.update_story(sid, title="Renamed", every_seconds=60.0, status="paused", active=False)
