@@ -183,6 +183,9 @@ _MOVES_OBJECT = frozenset(
     """raised raises lifted lifts increased increases boosted cut cuts lowered lowers reduced
     reduces trimmed revised sweetened upgraded downgraded""".split()
 )
+_MEASURE_WORDS = frozenset(
+    "feet foot inches inch meters metres meter metre miles kilometers kilometres km degrees centimeters cm".split()
+)
 _POSSESSIVES = frozenset("its their his her our the a an".split())
 
 
@@ -372,7 +375,10 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
     for words in (noun, predicate):
         while words and (words[-1] in PREPOSITIONS or words[-1] in AUXILIARIES):
             words.pop()  # "tons of", "without": a phrase never ends on its joint
+    counted = noun[0] if noun else None
+    if left and left[-1] in _MOVEMENT and noun and noun[0] in _MEASURE_WORDS:
+        noun = [f"({noun[0]})"]  # "the lake had dropped 19 feet": "lake dropped (feet)"
+        predicate = []
     parts = [*left, *noun, *predicate]
     label = " ".join(p for p in parts if p)
-    counted = noun[0] if noun else None
     return label, counted
