@@ -166,3 +166,13 @@ def test_a_negation_restyled_is_the_same_claim() -> None:
 
 def test_judging_words_without_a_quote_are_not_a_statement() -> None:
     assert extract(_article("The mayor called for calm as the water rose.")) == []
+
+
+def test_a_claim_that_only_gained_its_attribution_is_not_new() -> None:
+    old_text = "Firefighters needed about five hours to bring the blaze under control."
+    new_text = "Firefighters needed about seven hours to bring the blaze under control, Sadik said."
+    old, new = extract(_article(old_text)), extract(_article(new_text))
+    assert len(new) == 1 and not old
+    assert changes(old, new, [old_text], [new_text]) == ([], [], [])
+    added, _, _ = changes(old, new, ["The plant had passed its last inspection in May."], [new_text])
+    assert added == new  # a plain sentence about something else does not count

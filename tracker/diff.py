@@ -28,7 +28,12 @@ def compare(old: Article, new: Article) -> ChangeReport:
     new_sentences = split_article(new)
     pairs = align(old_sentences, new_sentences)
     figures = figure_changes(pairs, len(old_sentences), len(new_sentences))
-    added, removed, reworded = statement_changes(extract_statements(old), extract_statements(new))
+    added, removed, reworded = statement_changes(
+        extract_statements(old),
+        extract_statements(new),
+        [s.text for s in old_sentences],
+        [s.text for s in new_sentences],
+    )
     return ChangeReport(
         headline=headline,
         figures=tuple(figures),

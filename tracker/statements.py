@@ -272,9 +272,14 @@ def _substantive(a: Statement, b: Statement) -> bool:
 
 
 def changes(
-    old: Sequence[Statement], new: Sequence[Statement]
+    old: Sequence[Statement],
+    new: Sequence[Statement],
+    old_sentences: Sequence[str] = (),
+    new_sentences: Sequence[str] = (),
 ) -> tuple[list[Statement], list[Statement], list[Rewording]]:
-    """(added, removed, reworded) statements between two revisions."""
+    """(added, removed, reworded) statements between two revisions. Given the revisions'
+    sentences, a claim that only gained or lost its attribution ("Crews needed five hours"
+    -> "Crews needed seven hours, Sadik said") is no new or removed statement."""
     old_left = list(old)
     new_left: list[Statement] = []
     by_key: dict[str, list[Statement]] = {}
@@ -324,9 +329,27 @@ def changes(
         used_new.add(j)
     settled_old = {i for i, _ in same}
     settled_new = {j for _, j in same}
-    removed = [s for i, s in enumerate(old_left) if i not in settled_old]
-    added = [s for j, s in enumerate(new_left) if j not in settled_new]
+    removed = [s for i, s in enumerate(old_left) if i not in settled_old and not _stated_plainly(s, new_sentences, new)]
+    added = [s for j, s in enumerate(new_left) if j not in settled_new and not _stated_plainly(s, old_sentences, old)]
     return added, removed, reworded
+
+
+def _stated_plainly(claim: Statement, sentences: Sequence[str], statements: Sequence[Statement]) -> bool:
+    """Does the other revision state this claim without attributing it?"""
+    if claim.kind != "claim" or not sentences:
+        return False
+    bag = _bag(_claim_text(claim))
+    for text in sentences:
+        if any(text in st.text for st in statements):
+            continue  # part of a statement there: compared as statements already
+        plain = Statement(text, None, "claim")
+        if (
+            similarity(bag, _bag(text)) >= SAME_CLAIM_CANDIDATE
+            and not _substantive(claim, plain)
+            and not _polarity_flipped(claim, plain)
+        ):
+            return True
+    return False
 
 
 def _take(index: dict[str, list[Statement]], k: str) -> Statement | None:
