@@ -29,6 +29,7 @@ def _article(*paragraphs: str) -> Article:
             "Department for Transport",
         ),
         (["“The sky went black,” said a woman who gave only her first name, Sabine."], "Sabine"),
+        (["An FBI spokesperson in Portland said the bureau was aware of the attack."], "FBI"),
         (["Opposition leader Grace Osei called the change of heart “welcome but late.”"], "Grace Osei"),
         (
             [

@@ -275,6 +275,9 @@ _ROLE = re.compile(
 )
 
 
+_SPOKES = frozenset("spokesperson spokesman spokeswoman official source representative".split())
+
+
 def clean_speaker(
     phrase: str, mentions: Mentions, paragraph: int, offset: int, previous: tuple[str, int] | None
 ) -> str | None:
@@ -312,14 +315,11 @@ def clean_speaker(
     if role:
         return role.group(1).strip()
     words = [w for w in head.split() if w.lower() not in {"the", "a", "an"}]
-    if len(words) >= 2 and words[-1].lower().rstrip("s") in {
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "official",
-        "source",
-        "representative",
-    }:
+    for k, w in enumerate(words[:-1]):
+        if w.lower().rstrip("s") in _SPOKES and words[k + 1].lower() in {"in", "at", "on"}:
+            words = words[: k + 1]  # "an FBI spokesperson in Portland": where, not who
+            break
+    if len(words) >= 2 and words[-1].lower().rstrip("s") in _SPOKES:
         caps = [w for w in words[:-1] if w[:1].isupper() or w.lower() in NAME_CONNECTORS]
         if len(caps) == len(words) - 1 and caps:
             return " ".join(caps)  # "A Department for Transport spokesperson"
