@@ -29,6 +29,13 @@ def _article(*paragraphs: str) -> Article:
             "Department for Transport",
         ),
         (["“The sky went black,” said a woman who gave only her first name, Sabine."], "Sabine"),
+        (
+            [
+                "In a statement, the Hong Kong government condemned what it called “an attack on order.”",
+                "A later statement denounced the attack at the station as “senseless.”",
+            ],
+            "Hong Kong government",
+        ),
         (["An FBI spokesperson in Portland said the bureau was aware of the attack."], "FBI"),
         (["Opposition leader Grace Osei called the change of heart “welcome but late.”"], "Grace Osei"),
         (

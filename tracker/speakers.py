@@ -275,6 +275,11 @@ _ROLE = re.compile(
 )
 
 
+_LATER_STATEMENT = re.compile(
+    r"(?:(?:the|an?|another)\s+)?(?:later|new|earlier|separate|second|further|subsequent|written|brief)\s+"
+    r"(?:statement|release|announcement)",
+    re.IGNORECASE,
+)
 _SPOKES = frozenset("spokesperson spokesman spokeswoman official source representative".split())
 
 
@@ -291,6 +296,8 @@ def clean_speaker(
         return mentions.pronoun(low, paragraph, offset, previous)
     head = phrase.partition(",")[0]
     head = head.strip()
+    if previous and _LATER_STATEMENT.fullmatch(head):
+        return previous[0]  # "A later statement denounced ...": whoever issued the one before
     the = re.fullmatch(r"[Tt]he\s+([a-z-]+)", head)
     if the:  # "the mayor" is the mayor named before; "the service", the service named before
         word = the.group(1)
