@@ -36,6 +36,13 @@ def _article(*paragraphs: str) -> Article:
             ],
             "Hong Kong government",
         ),
+        (
+            [
+                "The state Forestry Department ordered evacuations.",
+                "“We are holding the line on the east flank,” said incident commander Dale Horvath.",
+            ],
+            "Dale Horvath",
+        ),
         (["An FBI spokesperson in Portland said the bureau was aware of the attack."], "FBI"),
         (["Opposition leader Grace Osei called the change of heart “welcome but late.”"], "Grace Osei"),
         (

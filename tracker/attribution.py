@@ -209,7 +209,7 @@ def find_attribution(masked: str) -> Attribution | None:
         if verb in JUDGING_VERBS and not re.search(r"\bQ+\b", after):
             continue  # "called for calm", "described the scene": judging words only with a quote
         tail_words = len(re.sub(r"Q+", "", after).split())
-        if _QUOTE_END.search(before) and re.match(r"\s+[A-Z]|\s+(?:a|an|the)\s", after):
+        if _QUOTE_END.search(before) and re.match(r"\s+[A-Z]|\s+(?:a|an|the)\s|\s+(?:[a-z][\w-]*\s+){1,3}[A-Z]", after):
             phrase = _inverted_phrase(after)
             if plausible_speaker(phrase):
                 cues.append(Attribution(phrase, verb, m.start(), 1))  # '..." said X'

@@ -275,6 +275,7 @@ _ROLE = re.compile(
 )
 
 
+_LOWER_TITLE_NAME = re.compile(rf"(?:[a-z][\w-]*\s+){{1,3}}({_WORD}(?:\s+{_WORD})+)")
 _LATER_STATEMENT = re.compile(
     r"(?:(?:the|an?|another)\s+)?(?:later|new|earlier|separate|second|further|subsequent|written|brief)\s+"
     r"(?:statement|release|announcement)",
@@ -296,6 +297,9 @@ def clean_speaker(
         return mentions.pronoun(low, paragraph, offset, previous)
     head = phrase.partition(",")[0]
     head = head.strip()
+    titled = _LOWER_TITLE_NAME.fullmatch(head)
+    if titled and not is_org(titled.group(1)):
+        return mentions.full_name(titled.group(1))  # "incident commander Dale Horvath"
     if previous and _LATER_STATEMENT.fullmatch(head):
         return previous[0]  # "A later statement denounced ...": whoever issued the one before
     the = re.fullmatch(r"[Tt]he\s+([a-z-]+)", head)
