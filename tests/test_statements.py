@@ -43,6 +43,14 @@ def _article(*paragraphs: str) -> Article:
             ],
             "Dale Horvath",
         ),
+        (
+            [
+                "Prime Minister Tomas Kostal said the vote was fair.",
+                "Foreign Minister Ivo Marek said observers agreed.",
+                "“We will respect the result,” the prime minister said.",
+            ],
+            "Tomas Kostal",
+        ),
         (["An FBI spokesperson in Portland said the bureau was aware of the attack."], "FBI"),
         (["Opposition leader Grace Osei called the change of heart “welcome but late.”"], "Grace Osei"),
         (

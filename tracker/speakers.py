@@ -60,7 +60,7 @@ class Person:
     paragraph: int
     offset: int
     gender: str | None = None  # "m" | "f" | None
-    titles: frozenset[str] = frozenset()  # "mayor" for "Mayor Anne Caldwell"
+    titles: frozenset[str] = frozenset()  # the words before the name: "mayor" for "Mayor Anne Caldwell"
 
 
 @dataclass
@@ -77,10 +77,11 @@ class Mentions:
             elif evidence or any(p.name.split()[-1] == name.split()[-1] for p in self.people):
                 self.people.append(Person(name, paragraph, pos, gender, titles))
 
-    def titled(self, title: str, paragraph: int) -> str | None:
-        """The person last named with this title: "the mayor" -> "Anne Caldwell"."""
+    def titled(self, title: frozenset[str], paragraph: int) -> str | None:
+        """The person last named with this title: "the mayor" -> "Anne Caldwell"; "the health
+        minister" -> the one named Health Minister, not the foreign minister."""
         for p in reversed(self.people):
-            if p.paragraph <= paragraph and title in p.titles:
+            if p.paragraph <= paragraph and title <= p.titles:
                 return p.name
         return None
 
@@ -210,7 +211,8 @@ def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None
         or _APPOSITIVE_AFTER.match(after) is not None
         or _VERB_AFTER.match(after) is not None
     )
-    titles = frozenset(w.lower().strip(".,") for w in name.split() if w.lower().strip(".,") in TITLES)
+    prefix = name[: len(name) - len(person)] if name.endswith(person) else ""
+    titles = frozenset(w.lower().strip(".,") for w in prefix.split())  # "Health Minister": health, minister
     return ("person", person, pos, gender, evidence, titles)
 
 
@@ -302,10 +304,11 @@ def clean_speaker(
         return mentions.full_name(titled.group(1))  # "incident commander Dale Horvath"
     if previous and _LATER_STATEMENT.fullmatch(head):
         return previous[0]  # "A later statement denounced ...": whoever issued the one before
-    the = re.fullmatch(r"[Tt]he\s+([a-z-]+)", head)
+    the = re.fullmatch(r"[Tt]he\s+(?:[a-z-]+\s+)?([a-z-]+)", head)  # "the mayor", "the prime minister"
     if the:  # "the mayor" is the mayor named before; "the service", the service named before
         word = the.group(1)
-        named = mentions.titled(word, paragraph) if word in TITLES else None
+        title = frozenset(head.lower().split()[1:])
+        named = mentions.titled(title, paragraph) if word in TITLES else None
         if named is None and word in ORG_WORDS:
             named = mentions.org_like(word, paragraph)
         if named is None and word in {"statement", "release", "announcement"} and previous:
