@@ -41,6 +41,20 @@ def test_same_value_twice_in_a_sentence_only_the_changed_one_is_reported() -> No
     assert "meters" in change.label
 
 
+def test_a_range_that_shifts_pairs_its_ends_in_order() -> None:
+    old = _story("Between 40 and 60 homes were buried by the landslide, officials said.")
+    new = _story("Between 60 and 80 homes were buried by the landslide, officials said.")
+    found = [(c.old.value, c.new.value) for c in compare(old, new).changed_figures]  # type: ignore[union-attr]
+    assert found == [(40, 60), (60, 80)]
+
+
+def test_the_only_acreage_on_each_side_is_one_quantity_however_reworded() -> None:
+    old = _story("A wildfire burning east of Pinehaven grew to 18,000 acres overnight and was 5% contained.")
+    new = _story("Crews made progress against the blaze, which has burned 21,400 acres, and held 35% of its edge.")
+    found = {(c.old.value, c.new.value) for c in compare(old, new).changed_figures}  # type: ignore[union-attr]
+    assert (18_000, 21_400) in found
+
+
 def test_figure_in_a_new_sentence_is_an_appeared_figure_not_a_change() -> None:
     report = compare(_story(*STORY[:2]), _story(*STORY[:2], "In Mississippi, 250,000 homes lost power."))
     assert report.changed_figures == ()

@@ -106,6 +106,9 @@ MEASURES = {
 _MONEY = {"$", "£", "€", "¥", "₹", "p", "rupiah", "yuan", "pesos", "francs", "won", "rubles"}
 
 
+_MEASURE_CLASSES = frozenset(MEASURES.values()) - {"s", "min", "h", "d", "wk", "mo", "yr"}  # not durations
+
+
 def _unit_class(unit: str | None) -> str | None:
     """None (a bare number), '%', a currency, a measure ('km', 'h'), or 'count' for counted things."""
     if unit is None:
@@ -223,6 +226,11 @@ def _pair_in_sentence(olds: list[_Fig], news: list[_Fig]) -> tuple[list[FigureCh
                 gap_new.append(news[j])
                 j += 1
     flush()
+    if len(rest_old) == 1 and len(rest_new) == 1:
+        a, b = rest_old[0].figure, rest_new[0].figure
+        if a.unit is not None and a.unit == b.unit and compatible(a, b):
+            # the one acreage of the sentence before and after, whatever the words around it
+            return [*changes, _change(rest_old[0], rest_new[0])], [], []
     return changes, rest_old, rest_new
 
 
@@ -278,6 +286,24 @@ def _pair_pool(olds: list[_Fig], news: list[_Fig]) -> list[FigureChange]:
         used_old.add(a)
         used_new.add(b)
         out.append(_change(remaining_old[a], remaining_new[b]))
+    # what is left: the only acreage (or mph) on each side is one quantity, reworded; shares
+    # and sums of money are too common in a story to pair that way
+    by_unit: dict[str, tuple[list[int], list[int]]] = {}
+    for a, o in enumerate(remaining_old):
+        if a not in used_old and _unit_class(o.figure.unit) in _MEASURE_CLASSES:
+            by_unit.setdefault(o.figure.unit, ([], []))[0].append(a)
+    for b, n in enumerate(remaining_new):
+        if b not in used_new and n.figure.unit in by_unit:
+            by_unit[n.figure.unit][1].append(b)
+    for olds_of, news_of in by_unit.values():
+        if (
+            len(olds_of) == 1
+            and len(news_of) == 1
+            and compatible(remaining_old[olds_of[0]].figure, remaining_new[news_of[0]].figure)
+        ):
+            used_old.add(olds_of[0])
+            used_new.add(news_of[0])
+            out.append(_change(remaining_old[olds_of[0]], remaining_new[news_of[0]]))
     for a, o in enumerate(remaining_old):
         if a not in used_old:
             out.append(FigureChange(o.figure, None, o.figure.label))
