@@ -290,11 +290,13 @@ def _pair_pool(olds: list[_Fig], news: list[_Fig]) -> list[FigureChange]:
     # and sums of money are too common in a story to pair that way
     by_unit: dict[str, tuple[list[int], list[int]]] = {}
     for a, o in enumerate(remaining_old):
-        if a not in used_old and _unit_class(o.figure.unit) in _MEASURE_CLASSES:
-            by_unit.setdefault(o.figure.unit, ([], []))[0].append(a)
+        unit = o.figure.unit
+        if a not in used_old and unit is not None and _unit_class(unit) in _MEASURE_CLASSES:
+            by_unit.setdefault(unit, ([], []))[0].append(a)
     for b, n in enumerate(remaining_new):
-        if b not in used_new and n.figure.unit in by_unit:
-            by_unit[n.figure.unit][1].append(b)
+        unit = n.figure.unit
+        if b not in used_new and unit is not None and unit in by_unit:
+            by_unit[unit][1].append(b)
     for olds_of, news_of in by_unit.values():
         if (
             len(olds_of) == 1
