@@ -92,6 +92,7 @@ def test_not_figures(sentence: str) -> None:
         ("Halvik Foods raised its offer for snack maker Ostara to £3.4 billion.", "offer"),
         ("Core inflation, which strips out food and energy, rose to 4.8%.", "core inflation"),
         ("Since the outbreak began, 14 have died.", "died"),
+        ("The number of people killed in the quake rose to 63.", "people killed"),
     ],
 )
 def test_label_says_what_is_counted(sentence: str, word: str) -> None:

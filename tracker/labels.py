@@ -344,7 +344,13 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
     if left and left[-1] in _MOVEMENT:
         subject = [
             toks[t].low for t in range(lo, raw.first) if toks[t].low not in DETERMINERS and toks[t].text not in BOUNDARY
-        ][:3]
+        ]
+        counted_of = len(subject) > 2 and subject[0] in {"number", "total", "count", "tally"} and subject[1] == "of"
+        if counted_of:
+            subject = subject[2:]  # "the number of people killed rose to 63": people killed
+            if left[-1] in subject:
+                subject = subject[: subject.index(left[-1])]
+        subject = subject[:3]
         stop = next(
             (
                 n
@@ -354,7 +360,9 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
             len(subject),
         )
         subject = subject[:stop]
-        if subject and subject[-1] not in left:
+        if subject and counted_of:
+            left = subject
+        elif subject and subject[-1] not in left:
             left = [*subject, left[-1]]
     moved = [w for w in left if w in _MOVEMENT]
     if moved and left[-1] != moved[-1] and raw.first > 0 and toks[raw.first - 1].low == "to":
