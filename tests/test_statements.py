@@ -199,3 +199,14 @@ def test_a_claim_that_only_gained_its_attribution_is_not_new() -> None:
     assert changes(old, new, [old_text], [new_text]) == ([], [], [])
     added, _, _ = changes(old, new, ["The plant had passed its last inspection in May."], [new_text])
     assert added == new  # a plain sentence about something else does not count
+
+
+def test_an_estimate_reattributed_is_the_same_claim() -> None:
+    old = extract(_article("The Freight Transport Council estimated that the strike cost exporters $40 million a day."))
+    new = extract(
+        _article(
+            "The strike cost exporters $45 million a day, according to estimates by the Freight Transport Council."
+        )
+    )
+    assert [s.speaker for s in old] == ["Freight Transport Council"] == [s.speaker for s in new]
+    assert changes(old, new) == ([], [], [])

@@ -14,7 +14,7 @@ SPEECH_VERBS = (
     "recalled|admitted|stressed|emphasized|emphasised|maintained|suggested|asserted|testified|"
     "predicted|predicts|cautioned|complained|countered|conceded|remarked|observed|"
     "announced|announces|declared|confirmed|confirms|reported|reports|revealed|disclosed|"
-    "indicated|promised|vowed|pledged|"
+    "indicated|promised|vowed|pledged|estimated|estimates|"
     "called|calls|described|describes|dismissed|dismisses|branded|labelled|labeled|denounced|"
     "condemned|criticised|criticized|praised|hailed"
 )
@@ -26,7 +26,7 @@ JUDGING_VERBS = frozenset(
 # Verbs of doing as much as saying: a cue only with "that", a quote, or closing the sentence.
 WEAK_VERBS = frozenset(
     "announced announces declared confirmed confirms reported reports revealed disclosed indicated "
-    "promised vowed pledged".split()
+    "promised vowed pledged estimated estimates".split()
 )
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
 TITLES = frozenset(

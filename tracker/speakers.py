@@ -271,7 +271,7 @@ def strip_titles(name: str) -> str:
 
 _ROLE = re.compile(
     r"^(?:an?|the)?\s*(?:[\w-]+\s+){0,2}?(?:spokesperson|spokesman|spokeswoman|head|chief|director|official|"
-    r"officials|representative|member|leader|secretary|minister|analysis|statement|report|results?|data)s?"
+    r"officials|representative|member|leader|secretary|minister|analysis|statement|report|results?|data|estimates?)s?"
     r"\s+(?:posted\s+)?(?:for|of|at|with|by|from)\s+(?:the\s+)?(.+)$",
     re.IGNORECASE,
 )
