@@ -51,6 +51,13 @@ def _article(*paragraphs: str) -> Article:
             ],
             "Tomas Kostal",
         ),
+        (
+            [
+                "Prime Minister Dragan Holt announced the suspension of the fuel tax rise on Tuesday, "
+                "saying the government would consult unions first."
+            ],
+            "Dragan Holt",
+        ),
         (["An FBI spokesperson in Portland said the bureau was aware of the attack."], "FBI"),
         (["Opposition leader Grace Osei called the change of heart “welcome but late.”"], "Grace Osei"),
         (

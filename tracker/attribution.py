@@ -226,7 +226,8 @@ def find_attribution(masked: str) -> Attribution | None:
         phrase = re.sub(r"^(?:but|and|yet|so|or|then)\s+", "", _words_before(masked, m.start()), flags=re.IGNORECASE)
         if not plausible_speaker(phrase):
             continue
-        if verb in WEAK_VERBS and not (re.match(r"\s+(?:that\b|Q|[\"“])", after) or tail_words <= 4):
+        weak_ok = re.match(r"\s+(?:that\b|Q|[\"“])", after) or tail_words <= 4 or re.search(r",\s+saying\b", after)
+        if verb in WEAK_VERBS and not weak_ok:  # "announced the suspension, saying ..." speaks
             continue
         np_start = masked.rfind(phrase, 0, m.start())
         lead = masked[: max(0, np_start)].rstrip()
