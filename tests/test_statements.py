@@ -58,6 +58,10 @@ def _article(*paragraphs: str) -> Article:
             ],
             "Dragan Holt",
         ),
+        (
+            ["The former mayor of Dunreath, Colin Maybury, has told his trial that he kept councillors informed."],
+            "Colin Maybury",
+        ),
         (["An FBI spokesperson in Portland said the bureau was aware of the attack."], "FBI"),
         (["Opposition leader Grace Osei called the change of heart “welcome but late.”"], "Grace Osei"),
         (

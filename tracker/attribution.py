@@ -60,7 +60,7 @@ def _words_before(masked: str, end: int) -> str:
     """The noun phrase that ends at `end`, up to a clause boundary, an appositive kept whole:
     "Lina Qasem, a spokesperson for X," -> "Lina Qasem, a spokesperson for X";
     "Jackson, 28, who was raised in ..., said" -> "Jackson, 28, who was raised in ..."."""
-    before = masked[:end].rstrip()
+    before = _TRAILING.sub("", masked[:end].rstrip())  # "Colin Maybury, has told": the name, not "has"
     before = re.sub(r"\s*\([^()]*\)", "", before)
     pronoun = re.search(r"(?:^|\s)(he|she|they|we|it|i)$", before, re.IGNORECASE)
     if pronoun:
