@@ -24,6 +24,10 @@ from tracker.text import article_from_text, canonical, fingerprint, paragraphs, 
         ("First line without stop\nSecond line.", ["First line without stop", "Second line."]),
         ("• A bullet point. Next one.", ["A bullet point.", "Next one."]),
         ("The toll rose to 14. Officials confirmed it.", ["The toll rose to 14.", "Officials confirmed it."]),
+        (
+            "PINEHAVEN, Ore. (AP) — A wildfire grew. It spread.",
+            ["PINEHAVEN, Ore. (AP) — A wildfire grew.", "It spread."],
+        ),
     ],
 )
 def test_sentences(paragraph: str, expected: list[str]) -> None:

@@ -198,6 +198,8 @@ def _ends_sentence(text: str, stop: int, after: int) -> bool:
     mark = text[stop]
     if mark != ".":
         return True
+    if re.match(r"\([A-Za-z]{2,12}\)\s*[—–-]", rest):
+        return False  # a dateline: "PINEHAVEN, Ore. (AP) — ..."
     word = _word_before(text, stop).rstrip(".").lower()
     if not word:
         return True
