@@ -55,6 +55,23 @@ def test_the_only_acreage_on_each_side_is_one_quantity_however_reworded() -> Non
     assert (18_000, 21_400) in found
 
 
+def test_a_claim_reworded_around_its_new_figure_is_one_figure_change() -> None:
+    old = _story("Two lifeboats and 11 fishing vessels had joined the search, the coastguard said.")
+    new = _story("Two lifeboats and 23 fishing vessels were taking part in the widening search, the coastguard said.")
+    report = compare(old, new)
+    assert [(c.old.value, c.new.value) for c in report.changed_figures] == [(11, 23)]  # type: ignore[union-attr]
+    assert report.statements_added == () and report.statements_removed == ()
+
+
+def test_a_claim_that_says_more_than_its_new_figure_is_removed_and_added() -> None:
+    old = _story("Two lifeboats and 11 fishing vessels had joined the search, the coastguard said.")
+    new = _story(
+        "The search by 23 fishing vessels was called off after storms damaged two lifeboats, the coastguard said."
+    )
+    report = compare(old, new)
+    assert len(report.statements_added) == 1 and len(report.statements_removed) == 1
+
+
 def test_figure_in_a_new_sentence_is_an_appeared_figure_not_a_change() -> None:
     report = compare(_story(*STORY[:2]), _story(*STORY[:2], "In Mississippi, 250,000 homes lost power."))
     assert report.changed_figures == ()

@@ -33,6 +33,7 @@ def compare(old: Article, new: Article) -> ChangeReport:
         extract_statements(new),
         [s.text for s in old_sentences],
         [s.text for s in new_sentences],
+        {(f.old.sentence, f.new.sentence) for f in figures if f.old is not None and f.new is not None},
     )
     return ChangeReport(
         headline=headline,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -252,9 +252,9 @@ def _polarity_flipped(a: Statement, b: Statement) -> bool:
     return (negations(wa) + antonyms(wa, wb)) % 2 != (negations(wb) + antonyms(wb, wa)) % 2
 
 
-def _substantive(a: Statement, b: Statement) -> bool:
+def _substantive(a: Statement, b: Statement, slack: int = 0) -> bool:
     """Does one claim say something the other does not (a run of new words, or many),
-    rather than the same thing reworded or with new figures?"""
+    rather than the same thing reworded or with new figures? `slack` more words may differ."""
     wa, wb = _claim_words(a), _claim_words(b)
     sa, sb = set(wa), set(wb)
     novel = 0
@@ -266,9 +266,9 @@ def _substantive(a: Statement, b: Statement) -> bool:
                 continue
             run += 1
             novel += 1
-            if run >= NOVEL_RUN:
+            if run >= NOVEL_RUN + slack:
                 return True
-    return novel >= NOVEL_TOTAL  # words gone and words new, together
+    return novel >= NOVEL_TOTAL + 2 * slack  # words gone and words new, together
 
 
 def changes(
@@ -276,10 +276,13 @@ def changes(
     new: Sequence[Statement],
     old_sentences: Sequence[str] = (),
     new_sentences: Sequence[str] = (),
+    updated: Collection[tuple[str, str]] = (),
 ) -> tuple[list[Statement], list[Statement], list[Rewording]]:
     """(added, removed, reworded) statements between two revisions. Given the revisions'
     sentences, a claim that only gained or lost its attribution ("Crews needed five hours"
-    -> "Crews needed seven hours, Sadik said") is no new or removed statement."""
+    -> "Crews needed seven hours, Sadik said") is no new or removed statement. `updated` holds
+    (old sentence, new sentence) of each figure that changed: two claims linked by one are the
+    same claim updated, and may differ by a few more words."""
     old_left = list(old)
     new_left: list[Statement] = []
     by_key: dict[str, list[Statement]] = {}
@@ -319,7 +322,14 @@ def changes(
             continue
         o, n = old_left[i], new_left[j]
         claims = "claim" in (o.kind, n.kind) or key(quoted_text(o)) == key(quoted_text(n))
-        if claims and score >= SAME_CLAIM_CANDIDATE and not _substantive(o, n) and not _polarity_flipped(o, n):
+        linked = o.kind == n.kind == "claim" and any(a in o.text and b in n.text for a, b in updated)
+        slack = 1 if linked else 0
+        if (
+            claims
+            and score >= SAME_CLAIM_CANDIDATE - (0.1 if linked else 0)
+            and not _substantive(o, n, slack)
+            and not _polarity_flipped(o, n)
+        ):
             same.add((i, j))  # the same claim, reworded or with new figures
         elif score >= REWORDING:
             reworded.append(Rewording(o, n))
