@@ -339,27 +339,32 @@ def changes(
         used_new.add(j)
     settled_old = {i for i, _ in same}
     settled_new = {j for _, j in same}
-    removed = [s for i, s in enumerate(old_left) if i not in settled_old and not _stated_plainly(s, new_sentences, new)]
-    added = [s for j, s in enumerate(new_left) if j not in settled_new and not _stated_plainly(s, old_sentences, old)]
+    removed = [s for i, s in enumerate(old_left) if i not in settled_old]
+    added = [s for j, s in enumerate(new_left) if j not in settled_new]
+    if any(s.kind == "claim" for s in removed):
+        removed = _unless_stated_plainly(removed, new_sentences, new)
+    if any(s.kind == "claim" for s in added):
+        added = _unless_stated_plainly(added, old_sentences, old)
     return added, removed, reworded
 
 
-def _stated_plainly(claim: Statement, sentences: Sequence[str], statements: Sequence[Statement]) -> bool:
-    """Does the other revision state this claim without attributing it?"""
-    if claim.kind != "claim" or not sentences:
-        return False
-    bag = _bag(_claim_text(claim))
-    for text in sentences:
-        if any(text in st.text for st in statements):
-            continue  # part of a statement there: compared as statements already
-        plain = Statement(text, None, "claim")
-        if (
-            similarity(bag, _bag(text)) >= SAME_CLAIM_CANDIDATE
-            and not _substantive(claim, plain)
-            and not _polarity_flipped(claim, plain)
-        ):
-            return True
-    return False
+def _unless_stated_plainly(
+    claims: list[Statement], sentences: Sequence[str], statements: Sequence[Statement]
+) -> list[Statement]:
+    """The statements, less the claims that the other revision states without attributing them."""
+    whole = " \x00 ".join(st.text for st in statements)
+    plain = [(t, _bag(t)) for t in sentences if t not in whole]  # not part of a statement there
+    if not plain:
+        return claims
+    out = []
+    for claim in claims:
+        if claim.kind == "claim":
+            bag = _bag(_claim_text(claim))
+            candidates = (Statement(t, None, "claim") for t, b in plain if similarity(bag, b) >= SAME_CLAIM_CANDIDATE)
+            if any(not _substantive(claim, c) and not _polarity_flipped(claim, c) for c in candidates):
+                continue
+        out.append(claim)
+    return out
 
 
 def _take(index: dict[str, list[Statement]], k: str) -> Statement | None:
