@@ -21,6 +21,25 @@ class Rev:
     related_extra: list[str] = field(default_factory=list)
 
 
+def revisions(
+    when: dict[int, str],
+    head: dict[int, str],
+    paras: dict[str, str],
+    order: dict[int, list[str]],
+    ticker: dict[int, list[str]],
+    most: dict[int, list[str]],
+    related: dict[int, list[str]],
+) -> list[Rev]:
+    """Revisions 1..n of a story from its tables: paragraph keys per revision, "note" marking
+    the editor's note."""
+    return [
+        Rev(when=when[n], headline=head[n], paras=[paras[k] for k in order[n]],
+            note_keys={i for i, k in enumerate(order[n]) if k == "note"},
+            ticker_extra=ticker[n], most_read_extra=most[n], related_extra=related[n])
+        for n in sorted(order)
+    ]
+
+
 @dataclass
 class Story:
     slug: str

@@ -1,6 +1,6 @@
 """Story A: an earthen dam fails above a small Missouri town (local newspaper, WordPress-like)."""
 
-from common import Rev, Story
+from common import Story, revisions
 
 P = {
     "note": "This is a developing story and will be updated.",
@@ -101,16 +101,6 @@ RELATED = {
     5: ["Tamsin Creek Dam breach forces more than 4,000 from homes in Halbrook", "Map: Riverside streets under water"],
     6: ["Two dead as Tamsin Creek Dam breach floods Halbrook; more than 4,000 displaced"],
 }
-
-
-def revs() -> list[Rev]:
-    out = []
-    for n in range(1, 7):
-        keys = ORDER[n]
-        out.append(Rev(when=WHEN[n], headline=HEAD[n], paras=[P[k] for k in keys],
-                       note_keys={i for i, k in enumerate(keys) if k == "note"},
-                       ticker_extra=TICKER[n], most_read_extra=MOST[n], related_extra=RELATED[n]))
-    return out
 
 
 CHANGES = [
@@ -214,6 +204,6 @@ STORY = Story(
     tags=["Tamsin Creek Dam", "Flooding", "Evacuations", "Pruett County", "Lake Tamsin"],
     image_alt="Brown floodwater covers a residential street in Halbrook",
     caption="Floodwater from Tamsin Creek covers a street in the Riverside neighborhood of Halbrook on Tuesday. (Sentinel photo)",
-    revs=revs(),
+    revs=revisions(WHEN, HEAD, P, ORDER, TICKER, MOST, RELATED),
     changes=CHANGES,
 )

@@ -1,6 +1,6 @@
 """Story C: four hikers overdue in a snowbound Montana wilderness (wire-service page, straight quotes)."""
 
-from common import Rev, Story
+from common import Story, revisions
 
 P = {
     "note": "This is a developing story. Check back for updates.",
@@ -91,16 +91,6 @@ RELATED = {
 }
 
 
-def revs() -> list[Rev]:
-    out = []
-    for n in range(1, 7):
-        keys = ORDER[n]
-        out.append(Rev(when=WHEN[n], headline=HEAD[n], paras=[P[k] for k in keys],
-                       note_keys={i for i, k in enumerate(keys) if k == "note"},
-                       ticker_extra=TICKER[n], most_read_extra=MOST[n], related_extra=RELATED[n]))
-    return out
-
-
 CHANGES = [
     {"from": 1, "to": 2, "noise_only": False, "headline_changed": True,
      "figures": [
@@ -186,6 +176,6 @@ STORY = Story(
     tags=["Montana", "Search and rescue", "Hiking", "Winter weather"],
     image_alt="Search volunteers on snowmobiles gather at a snowy trailhead",
     caption="Search volunteers gather at the Granite Basin trailhead near Cutter’s Ford, Mont., on Saturday",
-    revs=revs(),
+    revs=revisions(WHEN, HEAD, P, ORDER, TICKER, MOST, RELATED),
     changes=CHANGES,
 )

@@ -1,6 +1,6 @@
 """Story B: a freight train carrying chemicals derails and burns in an Indiana town (national network page)."""
 
-from common import Rev, Story
+from common import Story, revisions
 
 P = {
     "note": "This is a developing story and will be updated.",
@@ -92,16 +92,6 @@ RELATED = {
 }
 
 
-def revs() -> list[Rev]:
-    out = []
-    for n in range(1, 7):
-        keys = ORDER[n]
-        out.append(Rev(when=WHEN[n], headline=HEAD[n], paras=[P[k] for k in keys],
-                       note_keys={i for i, k in enumerate(keys) if k == "note"},
-                       ticker_extra=TICKER[n], most_read_extra=MOST[n], related_extra=RELATED[n]))
-    return out
-
-
 CHANGES = [
     {"from": 1, "to": 2, "noise_only": False, "headline_changed": True,
      "figures": [
@@ -189,6 +179,6 @@ STORY = Story(
     tags=["Train derailment", "Hazardous materials", "Indiana", "Evacuations"],
     image_alt="Smoke rises from derailed tank cars at night",
     caption="Smoke rises from the derailed cars near Halvard, Indiana, early Thursday.",
-    revs=revs(),
+    revs=revisions(WHEN, HEAD, P, ORDER, TICKER, MOST, RELATED),
     changes=CHANGES,
 )

@@ -1,6 +1,6 @@
 """Story D: ransomware shuts a hospital network and city hall (national network page), with a reverted typo."""
 
-from common import Rev, Story
+from common import Story, revisions
 
 P = {
     "note": "This is a developing story and will be updated.",
@@ -92,16 +92,6 @@ RELATED = {
 }
 
 
-def revs() -> list[Rev]:
-    out = []
-    for n in range(1, 8):
-        keys = ORDER[n]
-        out.append(Rev(when=WHEN[n], headline=HEAD[n], paras=[P[k] for k in keys],
-                       note_keys={i for i, k in enumerate(keys) if k == "note"},
-                       ticker_extra=TICKER[n], most_read_extra=MOST[n], related_extra=RELATED[n]))
-    return out
-
-
 CHANGES = [
     {"from": 1, "to": 2, "noise_only": False, "headline_changed": True,
      "figures": [
@@ -184,6 +174,6 @@ STORY = Story(
     tags=["Ransomware", "Cybersecurity", "Hospitals", "Oregon"],
     image_alt="An ambulance bay outside a hospital at dusk",
     caption="An ambulance leaves St. Aldric Medical Center in Port Alden, Oregon, on Monday.",
-    revs=revs(),
+    revs=revisions(WHEN, HEAD, P, ORDER, TICKER, MOST, RELATED),
     changes=CHANGES,
 )
