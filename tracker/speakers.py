@@ -278,8 +278,8 @@ _ROLE = re.compile(
 
 
 _LOWER_TITLE_NAME = re.compile(rf"(?:[a-z][\w-]*\s+){{1,3}}({_WORD}(?:\s+{_WORD})+)")
-_LATER_STATEMENT = re.compile(
-    r"(?:(?:the|an?|another)\s+)?(?:later|new|earlier|separate|second|further|subsequent|written|brief)\s+"
+_STATEMENT_AGAIN = re.compile(
+    r"(?:the|an?|another)\s+(?:(?:later|new|earlier|separate|second|further|subsequent|written|brief)\s+)?"
     r"(?:statement|release|announcement)",
     re.IGNORECASE,
 )
@@ -302,8 +302,8 @@ def clean_speaker(
     titled = _LOWER_TITLE_NAME.fullmatch(head)
     if titled and not is_org(titled.group(1)):
         return mentions.full_name(titled.group(1))  # "incident commander Dale Horvath"
-    if previous and _LATER_STATEMENT.fullmatch(head):
-        return previous[0]  # "A later statement denounced ...": whoever issued the one before
+    if previous and _STATEMENT_AGAIN.fullmatch(head):
+        return previous[0]  # "the statement said", "a later statement denounced": whoever issued the one before
     the = re.fullmatch(r"[Tt]he\s+(?:[a-z-]+\s+)?([a-z-]+)", head)  # "the mayor", "the prime minister"
     if the:  # "the mayor" is the mayor named before; "the service", the service named before
         word = the.group(1)
@@ -311,8 +311,6 @@ def clean_speaker(
         named = mentions.titled(title, paragraph) if word in TITLES else None
         if named is None and word in ORG_WORDS:
             named = mentions.org_like(word, paragraph)
-        if named is None and word in {"statement", "release", "announcement"} and previous:
-            named = previous[0]  # "..., police said in a statement. ..., the statement said."
         if named:
             return named
     role = _ROLE.match(head)
