@@ -206,6 +206,23 @@ def _changed_object(toks: list[Tok], lo: int, first: int) -> list[str] | None:
     return None
 
 
+def _subject_of(toks: list[Tok], lo: int, first: int, verb: str) -> tuple[list[str], bool]:
+    """Up to three words naming what `verb` moved, from the clause start: ("death toll", False)
+    for "the death toll from the quake rose"; ("people killed", True) for "the number of people
+    killed rose" (True: the words count something themselves)."""
+    words = [t.low for t in toks[lo:first] if t.low not in DETERMINERS and t.text.isalpha()]
+    if verb in words:
+        words = words[: words.index(verb)]
+    counted_of = len(words) > 2 and words[0] in {"number", "total", "count", "tally"} and words[1] == "of"
+    if counted_of:
+        words = words[2:]
+    words = words[:3]
+    stop = next(
+        (n for n, w in enumerate(words) if w in PREPOSITIONS or w in CLAUSE_WORDS or w in AUXILIARIES), len(words)
+    )
+    return words[:stop], counted_of
+
+
 def _subject_before_aside(toks: list[Tok], lo: int) -> list[str]:
     """The words before ", which ... ," when a clause starts right after such an aside."""
     if lo < 2 or toks[lo - 1].text != ",":
@@ -342,24 +359,7 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         k -= 1
     # "the death toll ... rose to 312": name the subject of a movement verb
     if left and left[-1] in _MOVEMENT:
-        subject = [
-            toks[t].low for t in range(lo, raw.first) if toks[t].low not in DETERMINERS and toks[t].text not in BOUNDARY
-        ]
-        counted_of = len(subject) > 2 and subject[0] in {"number", "total", "count", "tally"} and subject[1] == "of"
-        if counted_of:
-            subject = subject[2:]  # "the number of people killed rose to 63": people killed
-            if left[-1] in subject:
-                subject = subject[: subject.index(left[-1])]
-        subject = subject[:3]
-        stop = next(
-            (
-                n
-                for n, w in enumerate(subject)
-                if w in PREPOSITIONS or w in CLAUSE_WORDS or w in AUXILIARIES or w == left[-1] or not w.isalpha()
-            ),
-            len(subject),
-        )
-        subject = subject[:stop]
+        subject, counted_of = _subject_of(toks, lo, raw.first, left[-1])
         if subject and counted_of:
             left = subject
         elif subject and subject[-1] not in left:
@@ -367,11 +367,9 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
     moved = [w for w in left if w in _MOVEMENT]
     if moved and left[-1] != moved[-1] and raw.first > 0 and toks[raw.first - 1].low == "to":
         left = left[: left.index(moved[-1]) + 1]  # "fell 8 basis points to 4.23%": the level, not the fall
-        subject = [t.low for t in toks[lo : raw.first] if t.low not in DETERMINERS and t.text.isalpha()]
-        subject = subject[: subject.index(moved[-1])] if moved[-1] in subject else []
-        stop = next((n for n, w in enumerate(subject) if w in PREPOSITIONS or w in AUXILIARIES), len(subject))
-        if subject[:stop] and subject[:stop][-1] not in left:
-            left = [*subject[:stop][:3], moved[-1]]
+        subject, _ = _subject_of(toks, lo, raw.first, moved[-1])
+        if subject and subject[-1] not in left:
+            left = [*subject, moved[-1]]
     if left and left[-1] in _MOVEMENT and len(left) == 1:
         # "Core inflation, which strips out food, rose to 4.8%": the subject is before the aside
         subject = _subject_before_aside(toks, lo)
