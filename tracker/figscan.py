@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tracker.numbers import NUMBER_WORDS, TENS, UNITS, parse_digits, parse_words, scale_of
+from tracker.numbers import FRACTIONS, NUMBER_WORDS, TENS, UNITS, parse_digits, parse_words, scale_of
 
 # Tokens with offsets: whole numbers (with currency and %), words (hyphens and apostrophes
 # inside), single punctuation marks.
@@ -192,29 +192,24 @@ def _read_digits(toks: list[Tok], i: int, m: re.Match[str], sentence: str) -> Ra
 _VAGUE_BEFORE = frozenset("few couple several many some dozen dozens hundreds thousands tens".split())
 
 
-_FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
-_BIG_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_BIG_SCALES = frozenset({"thousand", "million", "billion"})
 
 
 def _fraction_of_scale(toks: list[Tok], i: int) -> Raw | None:
     """'a quarter of a million', 'three-quarters of a million', 'a third of a billion'."""
-    j, count = i, 1.0
-    low = toks[j].low
-    if low in UNITS and 1 <= UNITS[low] <= 9 and low != "one":
-        count = float(UNITS[low])
+    j = i
+    if toks[j].low in UNITS or toks[j].low in {"a", "an"}:
         j += 2 if j + 1 < len(toks) and toks[j + 1].text == HYPHEN else 1
-    elif low in {"a", "an", "one"}:
-        j += 1
-    if j >= len(toks) or toks[j].low not in _FRACTION_WORDS:
+    if j >= len(toks) or toks[j].low not in FRACTIONS:
         return None
-    fraction = _FRACTION_WORDS[toks[j].low]
     j += 1
     for skip in ("of", "a"):
         if j < len(toks) and toks[j].low == skip:
             j += 1
-    if j < len(toks) and toks[j].low in _BIG_SCALES:
-        return Raw(i, j, count * fraction * _BIG_SCALES[toks[j].low], None, "words")
-    return None
+    if j >= len(toks) or toks[j].low not in _BIG_SCALES:
+        return None
+    value = parse_words(" ".join(t.low for t in toks[i : j + 1] if t.text != HYPHEN))
+    return Raw(i, j, value, None, "words") if value is not None else None
 
 
 def _read_words(toks: list[Tok], i: int) -> Raw | None:

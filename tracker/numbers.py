@@ -61,7 +61,7 @@ SHORT_SCALES = {
     "tr": 1_000_000_000_000,
 }
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"dozen", "half", "a", "and"}
-FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
+FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 
 
 def parse_digits(text: str) -> float | None:
@@ -77,11 +77,19 @@ def parse_words(text: str) -> float | None:
     parts = [p for p in re.split(r"[\s-]+", text.lower().strip()) if p]
     if not parts:
         return None
-    # "half a million", "a quarter of a million"
+    # "half a million", "a quarter of a million", "three-quarters of a million"
+    count = 1.0
+    if (
+        len(parts) >= 3
+        and parts[1] in FRACTIONS
+        and (parts[0] in {"a", "an", "one"} or 2 <= UNITS.get(parts[0], 0) <= 9)
+    ):
+        count = float(UNITS.get(parts[0], 1))
+        parts = parts[1:]
     if parts[0] in FRACTIONS and len(parts) >= 2:
         rest = [p for p in parts[1:] if p not in {"a", "an", "of"}]
         if len(rest) == 1 and rest[0] in SCALES and SCALES[rest[0]] >= 1000:
-            return FRACTIONS[parts[0]] * SCALES[rest[0]]
+            return count * FRACTIONS[parts[0]] * SCALES[rest[0]]
         return None
     total = 0.0
     current = 0.0
