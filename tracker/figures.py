@@ -23,6 +23,7 @@ from functools import lru_cache
 from tracker.figscan import HYPHEN, Raw, Tok, excluded, find_qualifier, scan, tokenise
 from tracker.labels import GENERIC_NOUNS, label_of
 from tracker.model import Figure
+from tracker.numbers import scale_of
 
 CURRENCY_WORDS = {
     "dollars": "$",
@@ -83,10 +84,9 @@ def figures(sentence: str) -> tuple[Figure, ...]:
         ):
             if unit is None and partner.unit is not None:
                 unit = partner.unit
-            scale = toks[partner.last].low
-            bare = raw.kind == "digits" and raw.first == raw.last
-            if bare and scale in _SHARED_SCALES and partner.last > partner.first:
-                raw = dataclasses.replace(raw, value=raw.value * _SHARED_SCALES[scale])  # "$30 to $40 million"
+            scale = scale_of(toks[partner.last].text) if partner.last > partner.first else None
+            if scale and raw.kind == "digits" and raw.first == raw.last:
+                raw = dataclasses.replace(raw, value=raw.value * scale)  # "$30 to $40 million"
             label, counted = label_of(toks, partner, partner.unit)
             label += " (low end of range)"
             range_high.add(n + 1)
@@ -131,8 +131,6 @@ def figures(sentence: str) -> tuple[Figure, ...]:
         )
     return tuple(out)
 
-
-_SHARED_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mn": 1e6}
 
 _PARTITIVE_SKIP = frozenset("the its their his her our this that these those a an".split())
 
