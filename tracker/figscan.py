@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.lexicon import KIN_FEMALE, KIN_MALE
 from tracker.numbers import FRACTIONS, NUMBER_WORDS, TENS, UNITS, parse_digits, parse_words, scale_of
 
 # Tokens with offsets: whole numbers (with currency and %), words (hyphens and apostrophes
@@ -317,10 +318,13 @@ def _is_pronoun_one(raw: Raw, text: str, a: _Around) -> bool:
     return text.lower() == "one" and raw.first == raw.last and idiom
 
 
-_PERSONS = frozenset(
-    """man woman boy girl child driver passenger victim suspect gunman teacher mother father son
-    daughter wife husband pilot officer soldier worker resident student nurse doctor farmer survivor
-    hiker climber owner mayor priest fisherman patient""".split()
+_PERSONS = (
+    KIN_FEMALE
+    | KIN_MALE
+    | frozenset(
+        """child driver passenger victim suspect gunman teacher pilot officer soldier worker resident
+        student nurse doctor farmer survivor hiker climber owner mayor priest fisherman patient""".split()
+    )
 )
 
 
