@@ -67,10 +67,12 @@ def _bag(text: str) -> Counter[str]:
 
 def similarity(a: Counter[str], b: Counter[str]) -> float:
     """Dice coefficient of two bags of words."""
-    total = sum(a.values()) + sum(b.values())
+    total = a.total() + b.total()
     if not total:
         return 0.0
-    return 2 * sum((a & b).values()) / total
+    if len(a) > len(b):
+        a, b = b, a
+    return 2 * sum(min(n, b[w]) for w, n in a.items() if w in b) / total
 
 
 def align(old: Sequence[Sentence], new: Sequence[Sentence]) -> list[Pair]:

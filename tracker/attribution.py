@@ -34,12 +34,28 @@ _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 
 
+# One adverb, auxiliary or time phrase at the end of the words before a cue ("Colin
+# Maybury, has told", "the ministry said in a statement on Monday").
 _TRAILING = re.compile(
-    r"(?:\s+(?:also|later|previously|earlier|separately|again|then|now|still|already|had|has|have|"
+    r"\s+(?:also|later|previously|earlier|separately|again|then|now|still|already|had|has|have|"
     r"was|were|is|are|would|will|could|did|do|does|publicly|privately|repeatedly|recently|"
-    r"on\s+\w+day|in\s+a\s+statement|on\s+\w+))+$",
+    r"on\s+\w+day|in\s+a\s+statement|on\s+\w+)$",
     re.IGNORECASE,
 )
+_TRAILING_REACH = 80  # longer than any one of those phrases, bar freaks
+
+
+def _strip_trailing(text: str) -> str:
+    """`text` without the run of such phrases at its end, peeled one at a time from the end
+    (an end-anchored pattern searched over the whole text tries every position: slow)."""
+    while True:
+        window = max(0, len(text) - _TRAILING_REACH)
+        m = _TRAILING.search(text, window)
+        if m is not None and m.start() == window and window > 0:
+            m = _TRAILING.search(text)  # the phrase may start before the window
+        if m is None:
+            return text
+        text = text[: m.start()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +76,7 @@ def _words_before(masked: str, end: int) -> str:
     """The noun phrase that ends at `end`, up to a clause boundary, an appositive kept whole:
     "Lina Qasem, a spokesperson for X," -> "Lina Qasem, a spokesperson for X";
     "Jackson, 28, who was raised in ..., said" -> "Jackson, 28, who was raised in ..."."""
-    before = _TRAILING.sub("", masked[:end].rstrip())  # "Colin Maybury, has told": the name, not "has"
+    before = _strip_trailing(masked[:end].rstrip())  # "Colin Maybury, has told": the name, not "has"
     before = re.sub(r"\s*\([^()]*\)", "", before)
     pronoun = re.search(r"(?:^|\s)(he|she|they|we|it|i)$", before, re.IGNORECASE)
     if pronoun:
@@ -159,7 +175,7 @@ def _cuts(text: str) -> list[int]:
 
 
 def _last_np(text: str) -> str:
-    text = _TRAILING.sub("", text.rstrip(" ,"))
+    text = _strip_trailing(text.rstrip(" ,"))
     cut = max(_cuts(text), default=0)
     phrase = text[cut:].strip(' ,"”“’')
     words = phrase.split()
@@ -192,7 +208,8 @@ def _inverted_phrase(after: str) -> str:
 @lru_cache(maxsize=8192)
 def find_attribution(masked: str) -> Attribution | None:
     """The speech cue of a sentence whose quotes are masked with 'Q'. None when it has none."""
-    if not _VERB.search(masked) and not _ACCORDING.search(masked):
+    verbs = list(_VERB.finditer(masked))
+    if not verbs and not _ACCORDING.search(masked):
         return None
     cues: list[Attribution] = []
     for m in _ACCORDING.finditer(masked):
@@ -200,7 +217,7 @@ def find_attribution(masked: str) -> Attribution | None:
         phrase = re.split(r"[,;]|\bwhich\b|\bwho\b", tail, maxsplit=1)[0].strip(" .")
         if phrase and not re.search(r"\bQ+\b", phrase) and len(phrase.split()) <= 14:
             cues.append(Attribution(phrase, "according to", m.start(), 3))
-    for m in _VERB.finditer(masked):
+    for m in verbs:
         verb = m.group(0)
         before = masked[: m.start()]
         after = masked[m.end() :]

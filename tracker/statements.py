@@ -198,15 +198,15 @@ def quoted_text(statement: Statement) -> str:
     return " ".join(statement.text[a:b] for a, b in result.spans)
 
 
+_UNCOUNTED = NUMBER_WORDS | _VAGUE | _TIME_WORDS
+_FIGURE = re.compile(r"[\d,.]+%?")
+
+
+@lru_cache(maxsize=4096)
 def _bag(text: str) -> Counter[str]:
     """Content words with figures and vague quantities masked: two wordings of one claim
-    whose only difference is a number look the same."""
-    out: Counter[str] = Counter()
-    for w in content_words(text):
-        if w[:1].isdigit() or w in NUMBER_WORDS or w in _VAGUE or w in _TIME_WORDS or re.fullmatch(r"[\d,.]+%?", w):
-            continue
-        out[w] += 1
-    return out
+    whose only difference is a number look the same. (Cached: never change the bag.)"""
+    return Counter(w for w in content_words(text) if not (w[:1].isdigit() or w in _UNCOUNTED or _FIGURE.fullmatch(w)))
 
 
 def _stem(word: str) -> str:

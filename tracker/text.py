@@ -289,7 +289,21 @@ def clear_caches() -> None:
     from tracker.figures import figures
     from tracker.quotes import mask, scan
     from tracker.speakers import _names_in
-    from tracker.statements import _read
+    from tracker.statements import _bag, _read
+    from tracker.textdiff import word_diff
 
-    for f in (canonical, key, sentence_spans, content_words, figures, scan, mask, _read, _names_in, find_attribution):
+    for f in (
+        canonical,
+        key,
+        sentence_spans,
+        content_words,
+        figures,
+        scan,
+        mask,
+        _read,
+        _bag,
+        _names_in,
+        find_attribution,
+        word_diff,
+    ):
         f.cache_clear()
