@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.model import Article
-from tracker.text import article_from_text, canonical, fingerprint, paragraphs, sentences, tokens
+from tracker.text import _QUOTES, article_from_text, canonical, fingerprint, normalise, paragraphs, sentences, tokens
 
 
 @pytest.mark.parametrize(
@@ -76,3 +76,14 @@ def test_typography_and_spacing_do_not_change_the_fingerprint() -> None:
 
 def test_fingerprint_sees_a_changed_figure() -> None:
     assert fingerprint(Article("H", ("14 killed.",))) != fingerprint(Article("H", ("15 killed.",)))
+
+
+odd_text = st.text(
+    alphabet=st.characters()
+    | st.sampled_from(list("\u00ad\u200b\u200d\ufeff\r\n\t \u00a0\u2009\u3000\u201c\u2019e\u0301"))
+)
+
+
+@given(odd_text)
+def test_canonical_is_the_normalised_text_with_plain_quotes_and_single_spaces(text: str) -> None:
+    assert canonical(text) == " ".join(normalise(text).translate(_QUOTES).split())

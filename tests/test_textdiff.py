@@ -16,7 +16,9 @@ def sides(diff: tuple[tuple[int, str], ...]) -> tuple[str, str]:
 
 
 sentence = st.lists(
-    st.sampled_from(["The", "toll", "rose", "to", "14,800", "15,000", "said", "Dr.", "Smith", "“Yes,”", "U.S.", "14.5"]),
+    st.sampled_from(
+        ["The", "toll", "rose", "to", "14,800", "15,000", "said", "Dr.", "Smith", "“Yes,”", "U.S.", "14.5"]
+    ),
     min_size=1,
     max_size=12,
 ).map(lambda ws: " ".join(ws) + ".")

@@ -70,6 +70,20 @@ _QUOTE_END = re.compile(r"Q[.,!?…]*[\"”’']?[,.!?…]*\s*,?\s*$")
 
 
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|getting)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PRONOUN_END = re.compile(r"(?:^|\s)(he|she|they|we|it|i)$", re.IGNORECASE)
+
+
+def _last_words(text: str, n: int) -> int:
+    """Where the last `n` words of `text` begin: a pattern anchored at the end that spans at
+    most n words is searched from there (searched from the start, it is tried at every
+    position of the text)."""
+    i = len(text)
+    for _ in range(n):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return i
 
 
 def _words_before(masked: str, end: int) -> str:
@@ -78,7 +92,7 @@ def _words_before(masked: str, end: int) -> str:
     "Jackson, 28, who was raised in ..., said" -> "Jackson, 28, who was raised in ..."."""
     before = _strip_trailing(masked[:end].rstrip())  # "Colin Maybury, has told": the name, not "has"
     before = re.sub(r"\s*\([^()]*\)", "", before)
-    pronoun = re.search(r"(?:^|\s)(he|she|they|we|it|i)$", before, re.IGNORECASE)
+    pronoun = _PRONOUN_END.search(before, max(0, _last_words(before, 1) - 1))
     if pronoun:
         return pronoun.group(1)  # "... the selection process he replied"
     if before.endswith(","):
@@ -221,7 +235,8 @@ def find_attribution(masked: str) -> Attribution | None:
         verb = m.group(0)
         before = masked[: m.start()]
         after = masked[m.end() :]
-        if _PASSIVE.search(before) or (re.match(r"\s+to\b", after) and verb not in {"told", "said"}):
+        passive = _PASSIVE.search(before, _last_words(before, 2))
+        if passive or (re.match(r"\s+to\b", after) and verb not in {"told", "said"}):
             continue  # "were told to keep windows closed", "was reported to"
         if verb in JUDGING_VERBS and not re.search(r"\bQ+\b", after):
             continue  # "called for calm", "described the scene": judging words only with a quote

@@ -92,11 +92,13 @@ class Tok(NamedTuple):
     low: str  # the text lower-cased, read far more often than the text
 
 
+_tok = tuple.__new__  # a Tok without the named tuple's Python-level constructor
+
 HYPHEN = "\u2011"  # an attached hyphen ("5-kilometer", "Thirty-six"): joins words, ends no clause
 
 
 def tokenise(sentence: str) -> list[Tok]:
-    toks = [Tok(w, m.start(), m.end(), w.lower()) for m in _TOKEN.finditer(sentence) for w in (m.group(0),)]
+    toks = [_tok(Tok, (w, m.start(), m.end(), w.lower())) for m in _TOKEN.finditer(sentence) for w in (m.group(0),)]
     for i in range(1, len(toks) - 1):
         t = toks[i]
         if t.text == "-" and toks[i - 1].end == t.start and toks[i + 1].start == t.end:
@@ -124,7 +126,7 @@ def scan(toks: list[Tok], sentence: str) -> list[Raw]:
     i = 0
     while i < len(toks):
         tok = toks[i]
-        m = _DIGITS.match(tok.text)
+        m = _DIGITS.match(tok.text) if tok.text[-1].isdigit() else None  # numbers end in a digit
         if m:
             raw = _read_digits(toks, i, m, sentence)
             if raw:

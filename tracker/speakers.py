@@ -37,7 +37,9 @@ _WORD = rf"[{_UPPER}][\w'’.-]*"
 _NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|the|de|del|da|dos|van|von|al|bin|la|le|y|and)\s+)*{_WORD})*")
 
 
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+_WORDS = re.compile(r"\w+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 _MRS = re.compile(r"\b(?:mrs|ms|miss)\.?\s*$")
@@ -177,7 +179,7 @@ def _names_in(text: str) -> tuple[tuple[str, str, int, str | None, bool, frozens
 
 
 def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None, bool, frozenset[str]] | None:
-    name = re.sub(r"['’]s?$", "", name)  # "Clinton's" names Clinton
+    name = _POSSESSIVE.sub("", name)  # "Clinton's" names Clinton
     head, of, _ = name.partition(" of ")
     if of and len(strip_titles(head).split()) in (2, 3) and not is_org(head):
         name = head  # "Elizabeth Stuart of Oxfam": a person, then where she works
@@ -190,15 +192,14 @@ def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None
     after = text[pos + len(name) : pos + len(name) + 60].lower()
     gender = None
     stated = True  # the gender comes from the text around the name, not from a later pronoun
-    kin = _LAST_WORD.search(before)
-    kin_word = kin.group(1) if kin else ""
+    kin_word = next(reversed(_WORDS.findall(before)), "")  # the word just before the name
     if kin_word in KIN_FEMALE or _MRS.search(before):
         gender = "f"
     elif kin_word in KIN_MALE or _MR.search(before):
         gender = "m"
     else:
         # "Clinton ... ruling herself out": a pronoun later in the same sentence
-        rest = re.split(r"[.!?]\s", text[pos + len(name) : pos + len(name) + 160], maxsplit=1)[0].lower()
+        rest = _SENTENCE_END.split(text[pos + len(name) : pos + len(name) + 160], maxsplit=1)[0].lower()
         she = _SHE.search(rest) is not None
         he = _HE.search(rest) is not None
         gender = "f" if she and not he else "m" if he and not she else None

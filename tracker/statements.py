@@ -283,25 +283,29 @@ def changes(
     -> "Crews needed seven hours, Sadik said") is no new or removed statement. `updated` holds
     (old sentence, new sentence) of each figure that changed: two claims linked by one are the
     same claim updated, and may differ by a few more words."""
-    old_left = list(old)
     new_left: list[Statement] = []
-    by_key: dict[str, list[Statement]] = {}
-    for s in old_left:
-        by_key.setdefault(key(s.text), []).append(s)
+    by_key: dict[str, list[int]] = {}  # text key, or quoted words, -> indexes into `old`
+    for i, s in enumerate(old):
+        by_key.setdefault(key(s.text), []).append(i)
         q = key(quoted_text(s))
         if s.kind == "quote" and len(q.split()) >= 3:
-            by_key.setdefault("q:" + q, []).append(s)
+            by_key.setdefault("q:" + q, []).append(i)
+    taken: set[int] = set()
+
+    def take(k: str) -> int | None:
+        return next((i for i in by_key.get(k, ()) if i not in taken), None)
+
     for s in new:
-        match = _take(by_key, key(s.text))
+        match = take(key(s.text))
         if match is None and s.kind == "quote":
             q = key(quoted_text(s))
             if len(q.split()) >= 3:
-                match = _take(by_key, "q:" + q)
+                match = take("q:" + q)
         if match is None:
             new_left.append(s)
         else:
-            _forget(by_key, match)
-            old_left.remove(match)
+            taken.add(match)
+    old_left = [s for i, s in enumerate(old) if i not in taken]
     # what is left: same claims reworded or with new figures, quotes reworded, the rest
     old_bags = [_bag(s.text) for s in old_left]
     new_bags = [_bag(s.text) for s in new_left]
@@ -365,14 +369,3 @@ def _unless_stated_plainly(
                 continue
         out.append(claim)
     return out
-
-
-def _take(index: dict[str, list[Statement]], k: str) -> Statement | None:
-    found = index.get(k)
-    return found[0] if found else None
-
-
-def _forget(index: dict[str, list[Statement]], s: Statement) -> None:
-    for k in list(index):
-        group = index[k]
-        index[k] = [x for x in group if x is not s]
