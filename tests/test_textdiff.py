@@ -62,12 +62,23 @@ def test_unchanged_sentences_stay_whole_and_a_rewritten_one_is_replaced_whole() 
     new = [f"Officials opened a shelter at the high school gym. {kept} At least 64 people were rescued."]
     diff = paragraph_diff(old, new)
     assert diff == (
-        (-1, "The dam failed before dawn on Tuesday. "),  # nothing shared: replaced, no word soup
-        (1, "Officials opened a shelter at the high school gym. "),
-        (0, f"{kept} At least "),
+        (-1, "The dam failed before dawn on Tuesday"),  # nothing shared: replaced, no word soup
+        (1, "Officials opened a shelter at the high school gym"),
+        (0, f". {kept} At least "),
         (-1, "27 "),
         (1, "64 "),
         (0, "people were rescued."),
+    )
+
+
+def test_a_rewritten_lead_keeps_its_dateline() -> None:
+    old = ["BEIRUT (AP) -- Thousands of voters queued before dawn on Sunday."]
+    new = ["BEIRUT (AP) -- Turnout was low in the first election in nine years."]
+    assert paragraph_diff(old, new) == (
+        (0, "BEIRUT (AP) -- "),
+        (-1, "Thousands of voters queued before dawn on Sunday"),
+        (1, "Turnout was low in the first election in nine years"),
+        (0, "."),
     )
 
 

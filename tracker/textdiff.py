@@ -19,7 +19,7 @@ from typing import TypeVar
 from diff_match_patch import diff_match_patch
 
 from tracker.model import Diff
-from tracker.text import sentence_spans
+from tracker.text import content_words, sentence_spans
 
 T = TypeVar("T", bound=Hashable)
 
@@ -113,14 +113,8 @@ def paragraph_diff(old: Sequence[str], new: Sequence[str], sep: str = "\n\n") ->
 
     def flush() -> None:
         if gone or came:
-            g = "".join(p + sep for p in gone)
-            c = "".join(p + sep for p in came)
-            if _unrelated(g, c):
-                _append(out, -1, g)  # nothing in common worth aligning word by word
-                _append(out, 1, c)
-            else:
-                for op, text in _sentence_diff(_pieces(gone, sep), _pieces(came, sep)):
-                    _append(out, op, text)
+            for op, text in _sentence_diff(_pieces(gone, sep), _pieces(came, sep)):
+                _append(out, op, text)
             gone.clear()
             came.clear()
 
@@ -154,8 +148,9 @@ def _pieces(paragraphs: Sequence[str], sep: str) -> list[str]:
 def _sentence_diff(old: list[str], new: list[str]) -> list[tuple[int, str]]:
     """Sentences kept whole where they did not change; in each run that did, the sentences
     paired in order by shared words and each pair diffed word by word. A sentence with no
-    counterpart is removed or added whole: a word diff of unrelated sentences is noise, and
-    the costliest diff there is."""
+    counterpart is removed or added whole: a word diff of a rewritten sentence is noise
+    (semantic clean-up mostly merges it back into one replacement), and the costliest diff
+    there is."""
     out: list[tuple[int, str]] = []
     gone: list[str] = []
     came: list[str] = []
@@ -184,18 +179,44 @@ def _run_diff(gone: list[str], came: list[str]) -> list[tuple[int, str]]:
             pair = score[i][j] + best[i + 1][j + 1] if score[i][j] >= _RELATED else 0.0
             best[i][j] = max(pair, best[i + 1][j], best[i][j + 1])
     out: list[tuple[int, str]] = []
+    removed: list[str] = []
+    added: list[str] = []
     i = j = 0
     while i < m or j < n:
         if i < m and j < n and score[i][j] >= _RELATED and best[i][j] == score[i][j] + best[i + 1][j + 1]:
+            out.extend(_replace("".join(removed), "".join(added)))
+            removed.clear()
+            added.clear()
             out.extend(_pair_diff(gone[i], came[j]))
             i, j = i + 1, j + 1
         elif j >= n or (i < m and best[i][j] == best[i + 1][j]):
-            out.append((-1, gone[i]))
+            removed.append(gone[i])
             i += 1
         else:
-            out.append((1, came[j]))
+            added.append(came[j])
             j += 1
+    out.extend(_replace("".join(removed), "".join(added)))
     return out
+
+
+def _replace(old: str, new: str) -> list[tuple[int, str]]:
+    """Old text replaced by new, the words they begin or end with kept: a rewritten lead
+    keeps its dateline ("BEIRUT (AP) -- ")."""
+    a, b = atoms(old), atoms(new)
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    cut_a, cut_b = len(a) - end, len(b) - end
+    parts = [
+        (0, "".join(a[:start])),
+        (-1, "".join(a[start:cut_a])),
+        (1, "".join(b[start:cut_b])),
+        (0, "".join(a[cut_a:])),
+    ]
+    return [(op, text) for op, text in parts if text]
 
 
 def _pair_diff(old: str, new: str) -> Diff:
@@ -208,20 +229,17 @@ def _pair_diff(old: str, new: str) -> Diff:
     return (*word_diff(a, b), (0, tail))
 
 
-_RELATED = 0.2  # texts sharing under this share of their words (Dice) are not worth a word diff
+# Two sentences that share at least half their content words (Dice) are one sentence edited,
+# worth a word diff; the sentence alignment (align.EDIT_THRESHOLD) pairs them at the same point.
+_RELATED = 0.5
 
 
-def _bag(text: str) -> set[str]:
-    return set(text.lower().split())
+def _bag(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
 
 
-def _dice(a: set[str], b: set[str]) -> float:
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
-
-
-def _unrelated(a: str, b: str) -> bool:
-    """Texts that share under a fifth of their words: a word diff of them would be noise."""
-    return not a or not b or _dice(_bag(a), _bag(b)) < _RELATED
 
 
 def _drop_trailing(out: list[tuple[int, str]], sep: str, old: bool, new: bool) -> Diff:
