@@ -93,6 +93,20 @@ def _article(*paragraphs: str) -> Article:
             ],
             "Gladys",
         ),
+        (
+            [
+                "The Central Election Commission began counting on Sunday night.",
+                "The ruling party had 34.9% of the vote, the commission's preliminary figures showed.",
+            ],
+            "Central Election Commission",
+        ),
+        (
+            [
+                "Health Minister Joanne Tessier visited the ward.",
+                "Tessier's statement said 12 patients remained in hospital.",
+            ],
+            "Joanne Tessier",
+        ),
     ],
 )
 def test_speaker(paragraphs: list[str], speaker: str) -> None:
@@ -221,3 +235,15 @@ def test_an_estimate_reattributed_is_the_same_claim() -> None:
     )
     assert [s.speaker for s in old] == ["Freight Transport Council"] == [s.speaker for s in new]
     assert changes(old, new) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The video showed officers pushing protesters back from the barrier.",
+        "Satellite images showed smoke rising over the port.",
+        "The figures showed a sharp rise in hospital admissions over the winter months in all regions.",
+    ],
+)
+def test_what_shows_is_a_cue_only_for_data_closing_a_claim_or_with_that(sentence: str) -> None:
+    assert extract(_article(sentence)) == []

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.lexicon import (
+    DATA_NOUNS,
+    EVIDENCE_VERBS,
     GROUP_NOUNS,
     JUDGING_VERBS,
     KIN_FEMALE,
@@ -24,11 +26,12 @@ from tracker.lexicon import (
     NOT_NAMES,
     PRONOUNS,
     ROLE_BEFORE,
-    SPEECH_VERBS,
+    SPEECH_VERB_WORDS,
     WEAK_VERBS,
+    one_of,
 )
 
-_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_VERB = re.compile(rf"\b{one_of(SPEECH_VERB_WORDS | EVIDENCE_VERBS)}\b")
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
@@ -259,8 +262,10 @@ def find_attribution(masked: str) -> Attribution | None:
         if not plausible_speaker(phrase):
             continue
         weak_ok = re.match(r"\s+(?:that\b|Q|[\"“])", after) or tail_words <= 4 or re.search(r",\s+saying\b", after)
-        if verb in WEAK_VERBS and not weak_ok:  # "announced the suspension, saying ..." speaks
+        if (verb in WEAK_VERBS or verb in EVIDENCE_VERBS) and not weak_ok:  # "announced the suspension, saying ..."
             continue
+        if verb in EVIDENCE_VERBS and phrase.split()[-1].lower() not in DATA_NOUNS:
+            continue  # "the figures showed" attributes; "the video showed" does not
         np_start = masked.rfind(phrase, 0, m.start())
         lead = masked[: max(0, np_start)].rstrip()
         if _QUOTE_END.search(lead):

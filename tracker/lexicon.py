@@ -44,6 +44,13 @@ SPEECH_VERB_WORDS = frozenset(
     "condemned|criticised|criticized|praised|hailed".split("|")
 )
 SPEECH_VERBS = one_of(SPEECH_VERB_WORDS)
+# Verbs by which documents speak ("the commission's figures showed", "police records show"):
+# a cue only when what shows is one of DATA_NOUNS, and only as a weak verb.
+EVIDENCE_VERBS = frozenset("show shows showed".split())
+DATA_NOUNS = frozenset(
+    """figures data results statistics stats numbers count counts tally tallies estimates
+    records survey surveys poll polls documents filings""".split()
+)
 # Verbs that judge rather than report ("called the plan 'reckless'"): a cue only with a quote after them.
 JUDGING_VERBS = frozenset(
     "called calls described describes dismissed dismisses branded labelled labeled denounced condemned "

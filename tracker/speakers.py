@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tracker.attribution import GENERIC_HEAD, looks_like_name
 from tracker.lexicon import (
+    DATA_NOUNS,
     KIN_FEMALE,
     KIN_MALE,
     NAME_CONNECTORS,
@@ -24,6 +25,7 @@ from tracker.lexicon import (
     ROLE_BEFORE,
     SPEECH_VERBS,
     TITLES,
+    one_of,
 )
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽΑ-ΩА-Я"
@@ -284,6 +286,9 @@ _STATEMENT_AGAIN = re.compile(
     r"(?:statement|release|announcement)",
     re.IGNORECASE,
 )
+_DOCUMENT_OF = re.compile(
+    rf"(.+?)['’]s?\s+(?:[\w-]+\s+){{0,2}}{one_of(DATA_NOUNS | {'statement', 'report', 'release', 'announcement'})}"
+)
 _SPOKES = frozenset("spokesperson spokesman spokeswoman official source representative".split())
 
 
@@ -300,6 +305,9 @@ def clean_speaker(
         return mentions.pronoun(low, paragraph, offset, previous)
     head = phrase.partition(",")[0]
     head = head.strip()
+    owner = _DOCUMENT_OF.fullmatch(head)
+    if owner:  # "the commission's preliminary figures", "Kostal's statement": whose they are
+        return clean_speaker(owner.group(1), mentions, paragraph, offset, previous)
     titled = _LOWER_TITLE_NAME.fullmatch(head)
     if titled and not is_org(titled.group(1)):
         return mentions.full_name(titled.group(1))  # "incident commander Dale Horvath"
