@@ -22,6 +22,15 @@ from tracker.text import _QUOTES, article_from_text, canonical, fingerprint, nor
         ("“Are you sure?” she asked. Yes.", ["“Are you sure?” she asked.", "Yes."]),
         ("Sept. 11 was a Tuesday. Gov. Hale said so.", ["Sept. 11 was a Tuesday.", "Gov. Hale said so."]),
         ("First line without stop\nSecond line.", ["First line without stop", "Second line."]),
+        # one sentence per line, as upstream splitters cut it: a line that cannot end a sentence runs on
+        (
+            "It was blocked, said Rep.\nSteve Scalise.\nHe left.",
+            ["It was blocked, said Rep. Steve Scalise.", "He left."],
+        ),
+        ("Firms such as KKR &\nCo. bought it.", ["Firms such as KKR & Co. bought it."]),
+        ("It counted 1,500 in the 2010 U.S.\nCensus.", ["It counted 1,500 in the 2010 U.S. Census."]),
+        ("They flew to the U.S.\nThe talks failed.", ["They flew to the U.S.", "The talks failed."]),
+        ("The toll was\n21 on Monday.", ["The toll was 21 on Monday."]),
         ("• A bullet point. Next one.", ["A bullet point.", "Next one."]),
         ("The toll rose to 14. Officials confirmed it.", ["The toll rose to 14.", "Officials confirmed it."]),
         (

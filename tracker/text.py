@@ -222,8 +222,7 @@ def _ends_sentence(text: str, stop: int, after: int) -> bool:
 def sentence_spans(paragraph: str) -> tuple[Span, ...]:
     """The sentences of one paragraph, as spans of it. Line breaks always end a sentence."""
     spans: list[Span] = []
-    offset = 0
-    for line in paragraph.split("\n"):
+    for offset, line in _lines(paragraph):
         start = 0
         for m in _BOUNDARY.finditer(line):
             end = m.end()
@@ -232,8 +231,32 @@ def sentence_spans(paragraph: str) -> tuple[Span, ...]:
                 _add_span(spans, line, start, end, offset)
                 start = end
         _add_span(spans, line, start, len(line), offset)
-        offset += len(line) + 1
     return tuple(spans)
+
+
+def _lines(paragraph: str) -> list[tuple[int, str]]:
+    """The paragraph's lines with their offsets, a line that cannot end a sentence joined to
+    the next ("... said Rep." + "Steve Scalise ...", "KKR &" + "Co."): sentence splitters
+    upstream cut there. A joined line keeps its line break, so offsets stay the paragraph's."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in paragraph.split("\n"):
+        if out and _runs_on(out[-1][1], line):
+            out[-1] = (out[-1][0], out[-1][1] + "\n" + line)
+        else:
+            out.append((offset, line))
+        offset += len(line) + 1
+    return out
+
+
+def _runs_on(line: str, following: str) -> bool:
+    end, nxt = line.rstrip(), following.lstrip()
+    if not end or not nxt:
+        return False
+    if end.endswith("&") or (end[-1].isalnum() and (nxt[0].islower() or nxt[0].isdigit())):
+        return True
+    # a full stop the sentence rules would not end a sentence at: "Rep.", "U.S." before "Census"
+    return end.endswith(".") and not _ends_sentence(end + " " + nxt, len(end) - 1, len(end))
 
 
 def _add_span(spans: list[Span], line: str, start: int, end: int, offset: int) -> None:
@@ -245,7 +268,7 @@ def _add_span(spans: list[Span], line: str, start: int, end: int, offset: int) -
     lead = len(piece) - len(piece.lstrip())
     piece = piece.strip()
     if piece:
-        spans.append(Span(offset + start + lead, offset + start + lead + len(piece), piece))
+        spans.append(Span(offset + start + lead, offset + start + lead + len(piece), piece.replace("\n", " ")))
 
 
 def sentences(paragraph: str) -> list[str]:
