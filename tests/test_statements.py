@@ -100,6 +100,23 @@ def _article(*paragraphs: str) -> Article:
             ],
             "Central Election Commission",
         ),
+        (["“We know that a family vanished,” Ribner, who lives in Portland, told the AP."], "Ribner"),
+        (["Pam Platt of Louisville, Kentucky, said she was told the store would not sell it."], "Pam Platt"),
+        (["Very Good Tour, a company based in Seoul, South Korea, said 33 tourists were on board."], "Very Good Tour"),
+        (["The former mayor of Dunreath, Colin Maybury, has told his trial that he kept notes."], "Colin Maybury"),
+        (["“We know,” said Sheriff Tom Allman on Wednesday as he appealed for help."], "Tom Allman"),
+        (
+            [
+                "“It is grim,” said Andrew Charlton, the managing director at Aviation Advocacy, "
+                "an air transport consultancy based in Geneva, Switzerland."
+            ],
+            "Andrew Charlton",
+        ),
+        (["Carl Nimmons wept outside court after seeing Jackson. “It really hurt me,” he said."], "Carl Nimmons"),
+        (
+            ["Mayor Eric Adams spoke on Monday.", "In New York, the storm cut power. “We are ready,” he said."],
+            "Eric Adams",
+        ),
         (
             [
                 "Health Minister Joanne Tessier visited the ward.",

@@ -62,8 +62,12 @@ def test_txt_revision_first_line_is_headline() -> None:
     assert article.paragraphs == ("First paragraph.", "Second paragraph.")
 
 
-def test_sentence_per_line_text_without_headline() -> None:
-    text = " LONDON (AP) -- A long opening sentence that ends with a stop.\n It goes on.\nAnd on.\n A new paragraph.\n"
+@pytest.mark.parametrize("ending", ["\n", "\n\n", "\n  \n\n"])
+def test_sentence_per_line_text_without_headline(ending: str) -> None:
+    text = (
+        " LONDON (AP) -- A long opening sentence that ends with a stop.\n It goes on.\nAnd on.\n A new paragraph."
+        + ending
+    )
     article = article_from_text(text)
     assert article.headline == ""
     assert article.paragraphs[0].startswith("LONDON (AP)")

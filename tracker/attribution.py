@@ -89,6 +89,14 @@ def _last_words(text: str, n: int) -> int:
     return i
 
 
+# "of Louisville, Kentucky", "in Seoul, South Korea": a place and its state or country (one
+# word, or two with a compass word; two capitalised words after the comma are more often a name)
+_PLACE_STATE = re.compile(
+    r"(\b(?:of|in|from|near|outside)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*),"
+    r"\s*(?:(?:New|North|South|East|West|Northern|Southern|Rhode|Puerto|Saudi|Sri|Costa|El)\s+)?[A-Z][\w.'’-]*$"
+)
+
+
 def _words_before(masked: str, end: int) -> str:
     """The noun phrase that ends at `end`, up to a clause boundary, an appositive kept whole:
     "Lina Qasem, a spokesperson for X," -> "Lina Qasem, a spokesperson for X";
@@ -99,7 +107,7 @@ def _words_before(masked: str, end: int) -> str:
     if pronoun:
         return pronoun.group(1)  # "... the selection process he replied"
     if before.endswith(","):
-        inner = before[:-1]
+        inner = _PLACE_STATE.sub(r"\1", before[:-1])  # "Pam Platt of Louisville, Kentucky,": the state is no speaker
         segments = inner.split(",")
         for i in range(len(segments) - 1, 0, -1):
             later = segments[i:]
@@ -125,12 +133,14 @@ def plausible_speaker(phrase: str) -> bool:
         return False
     phrase = re.split(r"\s+(?:who|whose|which)\s", phrase)[0]
     words = phrase.replace(",", " ").split()
-    if not words or len(words) > 14:
-        return False
     head = phrase.split(",")[0].split()
     if not head:
         return False
     lows = [w.lower().strip(".’'") for w in head]
+    if "," in phrase and len(head) <= 4 and lows[0] not in _DETERMINERS and looks_like_name(" ".join(head)):
+        return True  # "Andrew Charlton, the managing director at ..., an air transport consultancy ...": any length
+    if len(words) > 14:
+        return False
     if lows[0] in {
         "to",
         "of",
@@ -215,7 +225,8 @@ def _inverted_phrase(after: str) -> str:
     if GENERIC_HEAD.match(after) and re.search(r",\s*[A-Z][\w'’-]+\W*$", after):
         return after.rstrip(" .")  # "a woman who ... gave only her first name, Sabine."
     phrase = re.split(
-        r";|\.\s*$|,\s+(?:who|whose|which|adding|as|after|before|when|while|where|in\s+a)\b|\s+(?:who|whose|which|on|in|at)\s+(?=[a-z])",
+        r";|\.\s*$|,\s+(?:who|whose|which|adding|as|after|before|when|while|where|in\s+a)\b|\s+(?:who|whose|which|on|in|at)\s+(?=[a-z])"
+        r"|\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s+(?:as|while|when|after|before)\s+(?=[a-z])",
         after,
         maxsplit=1,
     )[0]
@@ -244,7 +255,13 @@ def find_attribution(masked: str) -> Attribution | None:
         if verb in JUDGING_VERBS and not re.search(r"\bQ+\b", after):
             continue  # "called for calm", "described the scene": judging words only with a quote
         tail_words = len(re.sub(r"Q+", "", after).split())
-        if _QUOTE_END.search(before) and re.match(r"\s+[A-Z]|\s+(?:a|an|the)\s|\s+(?:[a-z][\w-]*\s+){1,3}[A-Z]", after):
+        # '..." said X' names the speaker after the verb; '..." X told the AP' never does
+        inverts = verb != "told"
+        if (
+            inverts
+            and _QUOTE_END.search(before)
+            and re.match(r"\s+[A-Z]|\s+(?:a|an|the)\s|\s+(?:[a-z][\w-]*\s+){1,3}[A-Z]", after)
+        ):
             phrase = _inverted_phrase(after)
             if plausible_speaker(phrase):
                 cues.append(Attribution(phrase, verb, m.start(), 1))  # '..." said X'
@@ -252,7 +269,7 @@ def find_attribution(masked: str) -> Attribution | None:
         if (
             before.rstrip().endswith(",")
             and re.match(r"\s+(?:[A-Z]|(?:a|an|the)\s)", after)
-            and verb in {"said", "says", "added", "wrote", "told"}
+            and verb in {"said", "says", "added", "wrote"}
         ):
             phrase = _inverted_phrase(after)
             if plausible_speaker(phrase):

@@ -81,7 +81,7 @@ ORG_WORDS = frozenset(
     network news times press foundation fund trust airlines railways rail chemie energy
     exchange reserve parliament congress senate assembly cabinet coalition alliance campaign
     church school club league federation prosecutors prosecutor's utility utilities
-    co ltd plc llc gmbh ag sa consortium municipality embassy centers centres survey
+    co ltd plc llc gmbh ag sa consortium municipality embassy centers centres survey corps
     observatory agency""".split()
 )
 KIN_FEMALE = frozenset("mother wife daughter sister grandmother aunt niece girlfriend widow woman girl mom mum".split())

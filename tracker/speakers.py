@@ -40,6 +40,9 @@ _NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|the|de|del|da|dos|van|von|al
 
 
 _WORDS = re.compile(r"\w+")
+_PERSON_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}")  # "Eric M. Garcetti"
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across)\s+$")  # "In New York, the storm ...": a place
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"”’]?\s+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
@@ -73,6 +76,9 @@ class Mentions:
 
     people: list[Person] = field(default_factory=list)
     orgs: list[tuple[str, int]] = field(default_factory=list)
+    # full names opening a sentence that the text gives no sign of being people ("Carl
+    # Nimmons wept ..."): a pronoun in the same paragraph may point to them
+    unproven: list[Person] = field(default_factory=list)
 
     def read(self, text: str, paragraph: int) -> None:
         for kind, name, pos, gender, evidence, titles in _names_in(text):
@@ -80,6 +86,8 @@ class Mentions:
                 self.orgs.append((name, paragraph))
             elif evidence or any(p.name.split()[-1] == name.split()[-1] for p in self.people):
                 self.people.append(Person(name, paragraph, pos, gender, titles))
+            elif len(name.split()) in (2, 3) and (pos == 0 or _SENTENCE_BEFORE.search(text, 0, pos)):
+                self.unproven.append(Person(name, paragraph, pos, gender, titles))  # the subject of its sentence
 
     def titled(self, title: frozenset[str], paragraph: int) -> str | None:
         """The person last named with this title: "the mayor" -> "Anne Caldwell"; "the health
@@ -114,6 +122,10 @@ class Mentions:
         candidates = [
             p for p in self.people if p.paragraph < paragraph or (p.paragraph == paragraph and p.offset < before)
         ]
+        # a full name opening a sentence of this paragraph, even with no sign of being a person:
+        # "Carl Nimmons wept after seeing Jackson. 'It hurt,' he said"
+        candidates += [p for p in self.unproven if p.paragraph == paragraph and p.offset < before]
+        candidates.sort(key=lambda p: (p.paragraph, p.offset))
         if previous and previous[1] >= paragraph - 1 and self.is_person(previous[0]):
             # "X said ... . 'Quote,' he said.": the speaker just before, unless a person of the
             # other gender was named in between
@@ -211,7 +223,7 @@ def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None
         (gender is not None and stated)
         or len(name.split()) > len(person.split())  # it had a title
         or kin_word in ROLE_BEFORE
-        or _APPOSITIVE_AFTER.match(after) is not None
+        or (_APPOSITIVE_AFTER.match(after) is not None and not _PLACE_BEFORE.search(before))
         or _VERB_AFTER.match(after) is not None
     )
     prefix = name[: len(name) - len(person)] if name.endswith(person) else ""
@@ -327,6 +339,9 @@ def clean_speaker(
         if is_org(head):
             return re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.IGNORECASE)
         name = strip_titles(head) or head
+        person, of, place = name.partition(" of ")
+        if of and len(place.split()) <= 2 and _PERSON_NAME.fullmatch(person) and not is_org(person):
+            name = person  # "Pam Platt of Louisville": the person, then where she is from
         return mentions.full_name(name)
     if GENERIC_HEAD.match(phrase):
         # "a woman who lives across the river ... gave only her first name, Sabine"

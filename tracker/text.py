@@ -93,6 +93,9 @@ def paragraphs(text: str) -> list[str]:
     a line that starts with white space starts a paragraph (the NewsEdits convention),
     else every line is one."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n")
+    # blank lines before the first line or after the last separate nothing (the first
+    # line's indent is kept: in sentence-per-line text it marks a paragraph)
+    raw = re.sub(r"(?:\n[ \t\u00a0]*)+$", "", re.sub(r"^(?:[ \t\u00a0]*\n)+", "", raw))
     blocks: list[str]
     if re.search(r"\n[ \t\u00a0]*\n", raw):
         blocks = re.split(r"\n[ \t\u00a0]*\n", raw)
