@@ -23,6 +23,8 @@ from tracker.numbers import format_value, parse_digits, parse_words
         ("dozens", None),
         ("hundreds", None),
         ("a", None),
+        ("half a dozen", 6),
+        ("a half dozen", 6),
     ],
 )
 def test_number_words(text: str, value: float | None) -> None:
@@ -52,6 +54,12 @@ def test_digits_round_trip_through_formatting(n: int) -> None:
         ("About three-quarters of a million people fled.", [750_000]),
         ("Shares rose 12% to 251p.", [12, 251]),
         ("Repairs will cost from $30 to $40 million.", [30_000_000, 40_000_000]),
+        ("About one-quarter of the towers lost power.", [25]),
+        ("Two-thirds of voters backed it.", [66.7]),
+        ("A boat carrying 33 South Koreans sank.", [33]),
+        ("All 40 Sonoma County school districts closed.", [40]),
+        ("American Airlines operates 24 Max 8s.", [24]),
+        ("Some 100 Palestinian prisoners were freed.", [100]),
     ],
 )
 def test_values(sentence: str, values: list[float]) -> None:
@@ -75,6 +83,10 @@ def test_values(sentence: str, values: list[float]) -> None:
         "Dozens were injured.",
         "One of the men was rescued.",
         "The driver, 54, was among the dead.",
+        "The offer runs until Dec. 31 for all members.",
+        "She made a 911 call from the roof.",
+        "The website 38 North reported the launch.",
+        "The Getty Center, a billion-dollar complex, was safe.",
     ],
 )
 def test_not_figures(sentence: str) -> None:

@@ -197,6 +197,7 @@ _VAGUE_BEFORE = frozenset("few couple several many some dozen dozens hundreds th
 
 
 _BIG_SCALES = frozenset({"thousand", "million", "billion"})
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 
 
 def _fraction_of_scale(toks: list[Tok], i: int) -> Raw | None:
@@ -233,6 +234,10 @@ def _read_words(toks: list[Tok], i: int) -> Raw | None:
             j += 1
             continue
         break
+    if len(parts) >= 2 and parts[-1] == HYPHEN and j < len(toks) and toks[j].low in FRACTIONS:
+        count = parse_words(" ".join(parts[:-1]))
+        if count is not None:  # "one-quarter of the homes", "two-thirds of voters": a share
+            return Raw(i, j, round(count * FRACTIONS[toks[j].low] * 100, 1), "%", "words")
     # trim joining words that do not end a number phrase
     while parts and parts[-1] in {"and", "a", HYPHEN, "half"}:
         parts.pop()
@@ -299,7 +304,18 @@ def _is_clock_or_code(raw: Raw, a: _Around) -> bool:
 
 def _is_date(raw: Raw, a: _Around) -> bool:
     """October 7, 7 October."""
-    return a.prev.rstrip(".") in MONTHS or (a.nxt in MONTHS and raw.unit is None)
+    month_before = a.prev.rstrip(".") in MONTHS or (a.prev == "." and a.prev2.lower() in MONTHS)  # "Dec. 31"
+    return month_before or (a.nxt in MONTHS and raw.unit is None)
+
+
+# a capitalised word after the number, and no plural within the next few words ("40 Sonoma
+# County school districts", "33 South Koreans" are counts)
+_NAMED_AFTER = re.compile(r"^\s+[A-Z][a-z]+(?<!s)\b(?!(?:\s+[\w.'’-]+){0,3}?\s+\w+s\b)")
+_UNIT_WORDS = (
+    "percent|per|mile|kilometer|kilometre|km|meter|metre|foot|inch|yard|hour|minute|second|day|week|month|"
+    "year|point|degree|ton|tonne|pound|kilogram|kg|acre|hectare|mph|gallon|liter|litre|barrel|million|billion|"
+    "thousand|hundred|trillion|times|fold|to|and|or|of|in|out"
+)
 
 
 def _is_designator(raw: Raw, text: str, a: _Around, index: int) -> bool:
@@ -312,7 +328,17 @@ def _is_designator(raw: Raw, text: str, a: _Around, index: int) -> bool:
         index > 1 and a.prev_text[:1].isupper() and a.prev not in WEEKDAYS and a.prev not in _NOT_DESIGNATOR_BEFORE
     )
     counted_after = re.match(r"^\s*(?:%|percent|[a-z]+s\b)", a.after) is not None
-    return capitalised_name and not counted_after
+    if capitalised_name and not counted_after:
+        return True
+    # a name after the number: "38 North", "737 Max" (but "40 Israeli soldiers" are counted)
+    named = _NAMED_AFTER.match(a.after) is not None and a.nxt not in MONTHS
+    # "a 911 call", "a 737 jet": "a" before a plain number greater than one is no count
+    coded = (
+        a.prev in {"a", "an"}
+        and raw.value > 1
+        and re.match(rf"^\s+(?!(?:{_UNIT_WORDS})\b)[a-z]+(?<!s)\b", a.after) is not None
+    )
+    return named or coded
 
 
 def _is_pronoun_one(raw: Raw, text: str, a: _Around) -> bool:
@@ -353,6 +379,9 @@ def excluded(toks: list[Tok], raw: Raw, sentence: str) -> bool:
         return True
     if raw.kind == "words" and _is_pronoun_one(raw, text, a):
         return True
+    words = {t.low for t in toks[raw.first : raw.last + 1]}
+    if raw.kind == "words" and words & _SCALE_WORDS and words <= _SCALE_WORDS | {"a", "an"} and a.after[:1] == "-":
+        return True  # "a billion-dollar complex", "a million-pound home": a size, not a count
     return _is_age(toks, raw, a) or re.match(r"^(?:st|nd|rd|th)\b", a.after) is not None
 
 

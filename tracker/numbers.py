@@ -90,6 +90,8 @@ def parse_words(text: str) -> float | None:
         rest = [p for p in parts[1:] if p not in {"a", "an", "of"}]
         if len(rest) == 1 and rest[0] in SCALES and SCALES[rest[0]] >= 1000:
             return count * FRACTIONS[parts[0]] * SCALES[rest[0]]
+        if rest == ["dozen"]:
+            return count * FRACTIONS[parts[0]] * 12  # "half a dozen", "a half dozen"
         return None
     total = 0.0
     current = 0.0
