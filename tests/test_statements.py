@@ -113,6 +113,8 @@ def _article(*paragraphs: str) -> Article:
             "Andrew Charlton",
         ),
         (["Carl Nimmons wept outside court after seeing Jackson. “It really hurt me,” he said."], "Carl Nimmons"),
+        (["Boeing issued a statement late Monday saying that the jet was safe to fly."], "Boeing"),
+        (["Finance Minister Luka Petrov had defended the increase, saying subsidies cost too much."], "Luka Petrov"),
         (
             ["Mayor Eric Adams spoke on Monday.", "In New York, the storm cut power. “We are ready,” he said."],
             "Eric Adams",
@@ -259,6 +261,7 @@ def test_an_estimate_reattributed_is_the_same_claim() -> None:
     [
         "The video showed officers pushing protesters back from the barrier.",
         "Satellite images showed smoke rising over the port.",
+        "The storm hit the coast on Monday, saying nothing of its strength.",
         "The figures showed a sharp rise in hospital admissions over the winter months in all regions.",
     ],
 )

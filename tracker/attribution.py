@@ -35,6 +35,14 @@ _VERB = re.compile(rf"\b{one_of(SPEECH_VERB_WORDS | EVIDENCE_VERBS)}\b")
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+# "Boeing issued a statement late Monday saying ...", "Walmart followed on Wednesday, saying ...",
+# "He put the blame on the media, saying ...": the subject of the sentence speaks
+_SAYING = re.compile(r"\bsaying\b")
+_SUBJECT = re.compile(
+    r"^\W*((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
+    r"|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    r"\s+(?:(?:also|later|then|has|had|have)\s+)*(?:[a-z]+ed|issued|put|posted|wrote|went|took|sent|made|gave|held|told|said)\b"
+)
 
 
 # One adverb, auxiliary or time phrase at the end of the words before a cue ("Colin
@@ -237,9 +245,14 @@ def _inverted_phrase(after: str) -> str:
 def find_attribution(masked: str) -> Attribution | None:
     """The speech cue of a sentence whose quotes are masked with 'Q'. None when it has none."""
     verbs = list(_VERB.finditer(masked))
-    if not verbs and not _ACCORDING.search(masked):
+    saying = _SAYING.search(masked)
+    if not verbs and not saying and not _ACCORDING.search(masked):
         return None
     cues: list[Attribution] = []
+    if saying:
+        subject = _SUBJECT.match(masked[: saying.start()])
+        if subject and plausible_speaker(subject.group(1)):
+            cues.append(Attribution(subject.group(1), "saying", subject.start(1), 4))
     for m in _ACCORDING.finditer(masked):
         tail = masked[m.end() :]
         phrase = re.split(r"[,;]|\bwhich\b|\bwho\b", tail, maxsplit=1)[0].strip(" .")
