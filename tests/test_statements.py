@@ -231,6 +231,12 @@ def test_a_negation_restyled_is_the_same_claim() -> None:
     assert changes(old, new) == ([], [], [])
 
 
+def test_a_claim_whose_date_is_restated_is_the_same_claim() -> None:
+    old = extract(_article("Amtrak has said it will finish the work by the end of the year, on tracks it owns."))
+    new = extract(_article("Amtrak has said it will finish the work by Dec. 31, on tracks it owns."))
+    assert changes(old, new) == ([], [], [])
+
+
 def test_judging_words_without_a_quote_are_not_a_statement() -> None:
     assert extract(_article("The mayor called for calm as the water rose.")) == []
 

@@ -47,7 +47,9 @@ _VAGUE = frozenset(
 _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     tomorrow morning afternoon evening night midmorning midday noon midnight overnight
-    dawn dusk a.m p.m am pm earlier later week weekend""".split()
+    dawn dusk a.m p.m am pm earlier later week weekend month year end
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
 
 
