@@ -114,6 +114,14 @@ def _article(*paragraphs: str) -> Article:
         ),
         (["Carl Nimmons wept outside court after seeing Jackson. “It really hurt me,” he said."], "Carl Nimmons"),
         (["Boeing issued a statement late Monday saying that the jet was safe to fly."], "Boeing"),
+        (
+            [
+                "Mayor Lisa Brant said the city would help.",
+                "A statement came from President Ruiz’s press secretary, Dana Kell.",
+                "“We condemn the attack,” she said.",
+            ],
+            "Dana Kell",
+        ),
         (["Finance Minister Luka Petrov had defended the increase, saying subsidies cost too much."], "Luka Petrov"),
         (
             ["Mayor Eric Adams spoke on Monday.", "In New York, the storm cut power. “We are ready,” he said."],

@@ -68,6 +68,7 @@ class Person:
     offset: int
     gender: str | None = None  # "m" | "f" | None
     titles: frozenset[str] = frozenset()  # the words before the name: "mayor" for "Mayor Anne Caldwell"
+    possessive: bool = False  # named as an owner ("President Trump's press secretary"), not as a subject
 
 
 @dataclass
@@ -85,7 +86,9 @@ class Mentions:
             if kind == "org":
                 self.orgs.append((name, paragraph))
             elif evidence or any(p.name.split()[-1] == name.split()[-1] for p in self.people):
-                self.people.append(Person(name, paragraph, pos, gender, titles))
+                at = text.find(name, pos)
+                owner = at >= 0 and text.startswith(("'s", "’s"), at + len(name))
+                self.people.append(Person(name, paragraph, pos, gender, titles, owner))
             elif len(name.split()) in (2, 3) and (pos == 0 or _SENTENCE_BEFORE.search(text, 0, pos)):
                 self.unproven.append(Person(name, paragraph, pos, gender, titles))  # the subject of its sentence
 
@@ -141,7 +144,9 @@ class Mentions:
                 return matching[-1].name
             neutral = [p for p in group if p.gender is None]
             if neutral:
-                return neutral[0].name
+                # the first person named, unless only as an owner: "President Trump's press
+                # secretary, Sarah Sanders. 'We condemn it,' she said"
+                return next((p for p in neutral if not p.possessive), neutral[0]).name
         return previous[0] if previous else None
 
     def is_person(self, name: str) -> bool:
