@@ -105,10 +105,31 @@ def test_not_figures(sentence: str) -> None:
         ("Core inflation, which strips out food and energy, rose to 4.8%.", "core inflation"),
         ("Since the outbreak began, 14 have died.", "died"),
         ("The number of people killed in the quake rose to 63.", "people killed"),
+        ("Lebanon has a population estimated at around 4.5 million.", "population"),
+        ("The rest, 19, remained missing.", "rest remained missing"),
+        ("The low turnout - between 32 percent and 42 percent - surprised no one.", "turnout"),
     ],
 )
 def test_label_says_what_is_counted(sentence: str, word: str) -> None:
     assert word in figures(sentence)[0].label.lower()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turnout was 57.3%, up from 52% in 2021.",
+        "Police made 12 arrests, down from 15 last year.",
+        "The toll rose to 63, from 27 on Sunday.",
+    ],
+)
+def test_an_earlier_value_shares_the_label_of_the_figure_it_compares_with(sentence: str) -> None:
+    now, before = figures(sentence)
+    assert now.label and before.label == now.label
+
+
+def test_an_adjectives_one_and_an_age_at_a_sentence_end_are_not_figures() -> None:
+    assert figures("It has been an uneasy one.") == ()
+    assert figures("The children were Abigail Hart, 14, and Sierra Hart, 12.") == ()
 
 
 def test_range_ends_are_marked_and_labels_hold_no_other_figure() -> None:

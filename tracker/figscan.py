@@ -344,7 +344,9 @@ def _is_designator(raw: Raw, text: str, a: _Around, index: int) -> bool:
 def _is_pronoun_one(raw: Raw, text: str, a: _Around) -> bool:
     """'one of the men', 'no one', 'the one who'."""
     idiom = a.nxt in _ONE_IDIOM_AFTER or a.prev in _ONE_IDIOM_BEFORE
-    return text.lower() == "one" and raw.first == raw.last and idiom
+    # "an uneasy one.", "a bigger one,": an adjective's noun, not a count
+    adjective_one = a.prev2.lower() in {"a", "an", "the"} and a.prev.isalpha() and (not a.nxt or not a.nxt.isalpha())
+    return text.lower() == "one" and raw.first == raw.last and (idiom or adjective_one)
 
 
 _PERSONS = (
@@ -365,7 +367,7 @@ def _is_age(toks: list[Tok], raw: Raw, a: _Around) -> bool:
     if re.match(r"^\s*-?\s*(?:years?|months?)[\s-]+old\b", a.after, re.IGNORECASE):
         return True
     after_name = a.prev in {",", "("} and raw.first >= 2 and (a.prev2[:1].isupper() or a.prev2.lower() in _PERSONS)
-    closes = a.nxt in {",", ")", ";", "and"} or raw.last + 1 >= len(toks)
+    closes = a.nxt in {",", ")", ";", "and", "."} or raw.last + 1 >= len(toks)
     return raw.unit is None and after_name and closes and raw.value < 120 and raw.first == raw.last
 
 

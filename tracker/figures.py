@@ -106,6 +106,8 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             label += " (high end of range)"
         if out and out[-1].end <= toks[raw.first].start and _in_brackets(toks, raw.first):
             label = out[-1].label  # "(about $1,580)", "(13 feet)": a conversion of the figure before
+        elif out and n not in range_high and _compared(toks, raw.first):
+            label = out[-1].label  # "57.3%, up from 52%": the same quantity, its earlier value
         if counted in GENERIC_NOUNS and out and out[-1].unit not in (None, "%") and counted not in {"people"}:
             # "three miners ... six others": the others are miners too
             label = f"{out[-1].unit} {label}"
@@ -134,6 +136,15 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             )
         )
     return tuple(out)
+
+
+def _compared(toks: list[Tok], first: int) -> bool:
+    """Is the figure at `first` the earlier value of the one before: "..., up from 52%",
+    "down from 41", "compared with 27"?"""
+    before = [t.low for t in toks[max(0, first - 3) : first] if t.low not in {"about", "nearly", "some", "around"}]
+    return before[-2:] in (["up", "from"], ["down", "from"], ["compared", "with"], ["compared", "to"]) or (
+        before[-1:] == ["from"] and len(before) >= 2 and before[-2] == ","
+    )
 
 
 _PARTITIVE_SKIP = frozenset("the its their his her our this that these those a an".split())

@@ -307,6 +307,9 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
     k = raw.first - 1
     while k >= lo and len(left) < 3:
         low = toks[k].low
+        if low == "estimated" and k + 1 < len(toks) and toks[k + 1].low == "at":
+            k -= 1  # "a population estimated at 4.5 million": what is counted comes before
+            continue
         if toks[k].text in BOUNDARY or low in _SPEECH or low in _PRONOUNS:
             break
         if (
@@ -386,5 +389,35 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         noun = [f"({noun[0]})"]  # "the lake had dropped 19 feet": "lake dropped (feet)"
         predicate = []
     parts = [*left, *noun, *predicate]
+    if not parts:
+        parts = _fenced(toks, lo, raw.last)
     label = " ".join(p for p in parts if p)
     return label, counted
+
+
+def _fenced(toks: list[Tok], lo: int, last: int) -> list[str]:
+    """A number alone between commas or dashes ("the rest, 19, remained missing", "The low
+    turnout - between 32 and 42 percent -"): the words before the fence, and the verb after it."""
+    before: list[str] = []
+    k = lo - 1
+    # step back over the fence and the rest of a range: "turnout - between 32 percent and"
+    while k >= 0 and (
+        toks[k].text in BOUNDARY
+        or toks[k].low in {"and", "to", "between", "from", "percent"}
+        or any(c.isdigit() for c in toks[k].text)
+    ):
+        k -= 1
+    while k >= 0 and len(before) < 3 and toks[k].text not in BOUNDARY and toks[k].low not in CLAUSE_WORDS:
+        if toks[k].text.isalpha() and toks[k].low not in DETERMINERS and toks[k].low not in AUXILIARIES:
+            before.insert(0, _cased(toks[k]))
+        k -= 1
+    after: list[str] = []
+    k = last + 1
+    if k < len(toks) and toks[k].text in {",", "—", "–", "-"}:
+        k += 1
+        while k < len(toks) and (toks[k].low in AUXILIARIES or toks[k].low.endswith("ly")):
+            k += 1
+        while k < len(toks) and len(after) < 2 and toks[k].text not in BOUNDARY and (after or _is_verbish(toks[k].low)):
+            after.append(toks[k].low)
+            k += 1
+    return [*before, *after] if before else []
