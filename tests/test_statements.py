@@ -114,6 +114,8 @@ def _article(*paragraphs: str) -> Article:
         ),
         (["Carl Nimmons wept outside court after seeing Jackson. “It really hurt me,” he said."], "Carl Nimmons"),
         (["Boeing issued a statement late Monday saying that the jet was safe to fly."], "Boeing"),
+        (["Childhood friends attended the hearing and said he was a kind man."], "Childhood friends"),
+        (["Zuckerberg acknowledges that the company made mistakes."], "Zuckerberg"),
         (
             [
                 "Mayor Lisa Brant said the city would help.",
@@ -276,6 +278,9 @@ def test_an_estimate_reattributed_is_the_same_claim() -> None:
         "The video showed officers pushing protesters back from the barrier.",
         "Satellite images showed smoke rising over the port.",
         "The storm hit the coast on Monday, saying nothing of its strength.",
+        "He said nothing to reporters as he was led away.",
+        "The gunman posted links to a manifesto online before the attack.",
+        "The two sides agreed to a ceasefire.",
         "The figures showed a sharp rise in hospital admissions over the winter months in all regions.",
     ],
 )

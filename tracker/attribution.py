@@ -40,7 +40,7 @@ _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 _SAYING = re.compile(r"\bsaying\b")
 _SUBJECT = re.compile(
     r"^\W*((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
-    r"|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    r"|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|[A-Z][a-z-]+(?:\s+[a-z][\w-]*){1,2})"
     r"\s+(?:(?:also|later|then|has|had|have)\s+)*(?:[a-z]+ed|issued|put|posted|wrote|went|took|sent|made|gave|held|told|said)\b"
 )
 
@@ -288,7 +288,12 @@ def find_attribution(masked: str) -> Attribution | None:
             if plausible_speaker(phrase):
                 cues.append(Attribution(phrase, verb, m.start(), 2))  # "..., said Norah West, a spokeswoman"
                 continue
+        if re.match(r"\s+(?:nothing|little)\b", after):
+            continue  # "he said nothing to reporters"
         phrase = re.sub(r"^(?:but|and|yet|so|or|then)\s+", "", _words_before(masked, m.start()), flags=re.IGNORECASE)
+        if not plausible_speaker(phrase) and re.search(r"\band\s+$", before):
+            subject = _SUBJECT.match(before)  # "Friends attended the hearing and said ...": the subject
+            phrase = subject.group(1) if subject else phrase
         if not plausible_speaker(phrase):
             continue
         weak_ok = re.match(r"\s+(?:that\b|Q|[\"“])", after) or tail_words <= 4 or re.search(r",\s+saying\b", after)

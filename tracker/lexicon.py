@@ -41,7 +41,7 @@ SPEECH_VERB_WORDS = frozenset(
     "announced|announces|declared|confirmed|confirms|reported|reports|revealed|disclosed|"
     "indicated|promised|vowed|pledged|estimated|estimates|"
     "called|calls|described|describes|dismissed|dismisses|branded|labelled|labeled|denounced|"
-    "condemned|criticised|criticized|praised|hailed".split("|")
+    "condemned|criticised|criticized|praised|hailed|acknowledges|agreed|agrees".split("|")
 )
 SPEECH_VERBS = one_of(SPEECH_VERB_WORDS)
 # Verbs by which documents speak ("the commission's figures showed", "police records show"):
@@ -59,7 +59,7 @@ JUDGING_VERBS = frozenset(
 # Verbs of doing as much as saying: a cue only with "that", a quote, or closing the sentence.
 WEAK_VERBS = frozenset(
     "announced announces declared confirmed confirms reported reports revealed disclosed indicated "
-    "promised vowed pledged estimated estimates".split()
+    "promised vowed pledged estimated estimates posted agreed agrees".split()
 )
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
 TITLES = frozenset(
