@@ -31,13 +31,11 @@ from tracker.lexicon import (
     one_of,
 )
 
-_VERB = re.compile(rf"\b{one_of(SPEECH_VERB_WORDS | EVIDENCE_VERBS)}\b")
-
-
-_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
-# "Boeing issued a statement late Monday saying ...", "Walmart followed on Wednesday, saying ...",
-# "He put the blame on the media, saying ...": the subject of the sentence speaks
-_SAYING = re.compile(r"\bsaying\b")
+# Speech verbs, "according to", and "saying" ("Boeing issued a statement late Monday saying
+# ...", "He put the blame on the media, saying ...": the subject of the sentence speaks)
+_CUE_WORDS = re.compile(
+    rf"\b(?:(?P<verb>{one_of(SPEECH_VERB_WORDS | EVIDENCE_VERBS)})|(?P<according>[Aa]ccording to)|(?P<saying>saying))\b"
+)
 _SUBJECT = re.compile(
     r"^\W*((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
     r"|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|[A-Z][a-z-]+(?:\s+[a-z][\w-]*){1,2})"
@@ -244,16 +242,18 @@ def _inverted_phrase(after: str) -> str:
 @lru_cache(maxsize=8192)
 def find_attribution(masked: str) -> Attribution | None:
     """The speech cue of a sentence whose quotes are masked with 'Q'. None when it has none."""
-    verbs = list(_VERB.finditer(masked))
-    saying = _SAYING.search(masked)
-    if not verbs and not saying and not _ACCORDING.search(masked):
+    found = list(_CUE_WORDS.finditer(masked))  # one pass for every kind of cue word
+    if not found:
         return None
+    verbs = [m for m in found if m.lastgroup == "verb"]
+    according = [m for m in found if m.lastgroup == "according"]
+    saying = next((m for m in found if m.lastgroup == "saying"), None)
     cues: list[Attribution] = []
     if saying:
         subject = _SUBJECT.match(masked[: saying.start()])
         if subject and plausible_speaker(subject.group(1)):
             cues.append(Attribution(subject.group(1), "saying", subject.start(1), 4))
-    for m in _ACCORDING.finditer(masked):
+    for m in according:
         tail = masked[m.end() :]
         phrase = re.split(r"[,;]|\bwhich\b|\bwho\b", tail, maxsplit=1)[0].strip(" .")
         if phrase and not re.search(r"\bQ+\b", phrase) and len(phrase.split()) <= 14:

@@ -47,10 +47,6 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
-_MRS = re.compile(r"\b(?:mrs|ms|miss)\.?\s*$")
-
-
-_MR = re.compile(r"\bmr\.?\s*$")
 _SHE = re.compile(r"\b(?:she|her|hers|herself)\b")
 _HE = re.compile(r"\b(?:he|his|him|himself)\b")
 
@@ -89,7 +85,7 @@ class Mentions:
                 at = text.find(name, pos)
                 owner = at >= 0 and text.startswith(("'s", "’s"), at + len(name))
                 self.people.append(Person(name, paragraph, pos, gender, titles, owner))
-            elif len(name.split()) in (2, 3) and (pos == 0 or _SENTENCE_BEFORE.search(text, 0, pos)):
+            elif len(name.split()) in (2, 3) and (pos == 0 or _SENTENCE_BEFORE.search(text, max(0, pos - 8), pos)):
                 self.unproven.append(Person(name, paragraph, pos, gender, titles))  # the subject of its sentence
 
     def titled(self, title: frozenset[str], paragraph: int) -> str | None:
@@ -212,9 +208,9 @@ def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None
     gender = None
     stated = True  # the gender comes from the text around the name, not from a later pronoun
     kin_word = next(reversed(_WORDS.findall(before)), "")  # the word just before the name
-    if kin_word in KIN_FEMALE or _MRS.search(before):
+    if kin_word in KIN_FEMALE or kin_word in {"mrs", "ms", "miss"}:
         gender = "f"
-    elif kin_word in KIN_MALE or _MR.search(before):
+    elif kin_word in KIN_MALE or kin_word == "mr":
         gender = "m"
     else:
         # "Clinton ... ruling herself out": a pronoun later in the same sentence
