@@ -72,6 +72,25 @@ def test_a_claim_that_says_more_than_its_new_figure_is_removed_and_added() -> No
     assert len(report.statements_added) == 1 and len(report.statements_removed) == 1
 
 
+def test_a_count_nudged_in_a_rewritten_sentence_elsewhere_is_one_change() -> None:
+    old = _story(
+        "Officials questioned whether the caravan of approximately 1,100 people was moving north.",
+        "The ferry sank in calm water.",
+    )
+    new = _story(
+        "The ferry sank in calm water.",
+        "The caravan that once numbered 1,150 or more people halted days ago in the town.",
+    )
+    (change,) = compare(old, new).changed_figures
+    assert (change.old.value, change.new.value) == (1_100, 1_150)  # type: ignore[union-attr]
+
+
+def test_different_outcomes_of_one_event_are_not_paired() -> None:
+    old = _story("The bombing in the market killed 20 people, police said.", "The ferry sank in calm water.")
+    new = _story("The ferry sank in calm water.", "Another 22 people were injured by the bombing in the market.")
+    assert compare(old, new).changed_figures == ()
+
+
 def test_figure_in_a_new_sentence_is_an_appeared_figure_not_a_change() -> None:
     report = compare(_story(*STORY[:2]), _story(*STORY[:2], "In Mississippi, 250,000 homes lost power."))
     assert report.changed_figures == ()

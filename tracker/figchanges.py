@@ -188,7 +188,7 @@ def _pair_in_sentence(olds: list[_Fig], news: list[_Fig]) -> tuple[list[FigureCh
         # between two anchors: in order when the two runs match one to one ("between 8 and
         # 12" -> "between 14 and 18"), else by what the figures count
         a, b = list(gap_old), list(gap_new)
-        if len(a) == len(b) and all(compatible(x.figure, y.figure) for x, y in zip(a, b, strict=True)):
+        if len(a) == len(b) and all(_may_pair(x.figure, y.figure) for x, y in zip(a, b, strict=True)):
             changes.extend(_change(x, y) for x, y in zip(a, b, strict=True))
         else:
             scored = sorted(
@@ -228,13 +228,15 @@ def _pair_in_sentence(olds: list[_Fig], news: list[_Fig]) -> tuple[list[FigureCh
     flush()
     if len(rest_old) == 1 and len(rest_new) == 1:
         a, b = rest_old[0].figure, rest_new[0].figure
-        if a.unit is not None and a.unit == b.unit and compatible(a, b):
+        if a.unit is not None and a.unit == b.unit and _may_pair(a, b):
             # the one acreage of the sentence before and after, whatever the words around it
             return [*changes, _change(rest_old[0], rest_new[0])], [], []
     return changes, rest_old, rest_new
 
 
 def _gap_score(a: _Fig, b: _Fig, pos_a: float, pos_b: float) -> float:
+    if _opposed(a.figure.label, b.figure.label):
+        return 0.0
     score = similarity(a.label_bag, b.label_bag)
     if score > 0 and a.figure.unit and a.figure.unit == b.figure.unit:
         score += 0.2
@@ -247,7 +249,7 @@ def _change(old: _Fig, new: _Fig) -> FigureChange:
 
 
 def _pool_score(a: _Fig, b: _Fig) -> float:
-    if not compatible(a.figure, b.figure):
+    if not compatible(a.figure, b.figure) or _opposed(a.figure.label, b.figure.label):
         return 0.0
     label = similarity(a.label_bag, b.label_bag)
     context = similarity(a.sentence_bag, b.sentence_bag)
@@ -306,6 +308,23 @@ def _pair_pool(olds: list[_Fig], news: list[_Fig]) -> list[FigureChange]:
             used_old.add(olds_of[0])
             used_new.add(news_of[0])
             out.append(_change(remaining_old[olds_of[0]], remaining_new[news_of[0]]))
+    # a count of the same things, named by the same common noun, moved a little: "the caravan
+    # of approximately 1,100 people" -> "the caravan that once numbered 1,150 or more people"
+    near = sorted(
+        (
+            (_pool_score(o, n), a, b)
+            for a, o in enumerate(remaining_old)
+            if a not in used_old
+            for b, n in enumerate(remaining_new)
+            if b not in used_new and _same_count_nudged(o, n)
+        ),
+        key=lambda t: -t[0],
+    )
+    for _, a, b in near:
+        if a not in used_old and b not in used_new:
+            used_old.add(a)
+            used_new.add(b)
+            out.append(_change(remaining_old[a], remaining_new[b]))
     for a, o in enumerate(remaining_old):
         if a not in used_old:
             out.append(FigureChange(o.figure, None, o.figure.label))
@@ -313,6 +332,41 @@ def _pair_pool(olds: list[_Fig], news: list[_Fig]) -> list[FigureChange]:
         if b not in used_new:
             out.append(FigureChange(None, n.figure, n.figure.label))
     return out
+
+
+def _may_pair(a: Figure, b: Figure) -> bool:
+    return compatible(a, b) and not _opposed(a.label, b.label)
+
+
+def _same_count_nudged(a: _Fig, b: _Fig) -> bool:
+    fa, fb = a.figure, b.figure
+    if fa.unit is None or fa.unit != fb.unit or _unit_class(fa.unit) != "count" or not compatible(fa, fb):
+        return False
+    if min(fa.value, fb.value) <= 0 or max(fa.value, fb.value) > 1.25 * min(fa.value, fb.value):
+        return False
+    shared = set(a.label_bag) & set(b.label_bag)
+    return any(w.isalpha() and w not in _GENERIC_LABEL_WORDS for w in shared)
+
+
+_GENERIC_LABEL_WORDS = frozenset("people more others total number said least".split())
+
+
+def _opposed(a: str, b: str) -> bool:
+    """Labels that say different things happened: 'killed' and 'injured'."""
+    va = {_OUTCOMES[w] for w in a.lower().split() if w in _OUTCOMES}
+    vb = {_OUTCOMES[w] for w in b.lower().split() if w in _OUTCOMES}
+    return bool(va and vb and not va & vb)
+
+
+# what happened to the people a figure counts, by kind: killed and dead are one outcome
+_OUTCOMES = {
+    **dict.fromkeys("dead died killed deaths".split(), "dead"),
+    **dict.fromkeys("hurt injured wounded injuries".split(), "hurt"),
+    **dict.fromkeys("missing unaccounted".split(), "missing"),
+    **dict.fromkeys("rescued saved".split(), "rescued"),
+    **dict.fromkeys("arrested detained".split(), "arrested"),
+    **dict.fromkeys("evacuated displaced".split(), "evacuated"),
+}
 
 
 def _dedupe(changes: list[FigureChange]) -> list[FigureChange]:

@@ -255,6 +255,9 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         if low in {"more", "additional", "extra", "further", "other", "new", "fewer", "less"} and not noun:
             k += 1  # "24 more hours", "31 other people"
             continue
+        if low == "or" and not noun and k + 1 <= hi and toks[k + 1].low in {"more", "fewer", "less", "so"}:
+            k += 2  # "1,150 or more people"
+            continue
         if low == "of" and not used_of and (noun or raw.unit is None or raw.kind == "digits"):
             used_of = True  # "1.3 million of its customers", "tons of aid"
             if noun:
