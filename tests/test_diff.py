@@ -85,6 +85,16 @@ def test_a_count_nudged_in_a_rewritten_sentence_elsewhere_is_one_change() -> Non
     assert (change.old.value, change.new.value) == (1_100, 1_150)  # type: ignore[union-attr]
 
 
+def test_a_storm_rating_that_moves_is_a_figure_change_and_one_that_stays_is_not() -> None:
+    old = _story("It is expected to make landfall late on Sunday as a Category 4 storm.", "Route 9 was closed.")
+    new = _story("Route 9 was closed.", "It came ashore near the town of Kelloway as a Category 5 storm.")
+    (change,) = compare(old, new).changed_figures
+    assert (change.old.value, change.new.value) == (4, 5)  # type: ignore[union-attr]
+    assert "category" in change.label.lower()
+    same = _story("The storm came ashore as a Category 4 hurricane, officials said.")
+    assert compare(old, same).changed_figures == ()
+
+
 def test_different_outcomes_of_one_event_are_not_paired() -> None:
     old = _story("The bombing in the market killed 20 people, police said.", "The ferry sank in calm water.")
     new = _story("The ferry sank in calm water.", "Another 22 people were injured by the bombing in the market.")

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tracker.align import Pair, similarity
+from tracker.figscan import RATINGS
 from tracker.figures import figures
 from tracker.model import Figure, FigureChange
 from tracker.text import content_words
@@ -115,8 +116,8 @@ def _unit_class(unit: str | None) -> str | None:
         return None
     if unit in {"%", "points"}:
         return "%"
-    if unit in _MONEY:
-        return unit
+    if unit in _MONEY or unit in RATINGS:
+        return unit  # a Category pairs only with a Category
     return MEASURES.get(unit.lower(), "count")
 
 
@@ -293,7 +294,7 @@ def _pair_pool(olds: list[_Fig], news: list[_Fig]) -> list[FigureChange]:
     by_unit: dict[str, tuple[list[int], list[int]]] = {}
     for a, o in enumerate(remaining_old):
         unit = o.figure.unit
-        if a not in used_old and unit is not None and _unit_class(unit) in _MEASURE_CLASSES:
+        if a not in used_old and unit is not None and (_unit_class(unit) in _MEASURE_CLASSES or unit in RATINGS):
             by_unit.setdefault(unit, ([], []))[0].append(a)
     for b, n in enumerate(remaining_new):
         unit = n.figure.unit

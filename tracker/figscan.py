@@ -80,6 +80,9 @@ DESIGNATORS = frozenset(
     proposition prop amendment title bill rule code squad battalion brigade division regiment
     covid""".split()
 )
+# Designators whose number is a rating that moves with the story ("a Category 4 storm" ->
+# "Category 5", "alert level 3", "Stage 2 restrictions"): read as figures with their own unit.
+RATINGS = frozenset("category level stage phase".split())
 BOUNDARY = frozenset(",;:()[]—–-\"“”‘’'!?.")
 
 

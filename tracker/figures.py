@@ -20,7 +20,7 @@ import dataclasses
 import re
 from functools import lru_cache
 
-from tracker.figscan import HYPHEN, Raw, Tok, excluded, find_qualifier, scan, tokenise
+from tracker.figscan import HYPHEN, RATINGS, Raw, Tok, excluded, find_qualifier, scan, tokenise
 from tracker.labels import GENERIC_NOUNS, label_of
 from tracker.model import Figure
 from tracker.numbers import scale_of
@@ -68,6 +68,8 @@ def figures(sentence: str) -> tuple[Figure, ...]:
     dropped_prev = False
     for n, r in enumerate(scanned):
         in_range = n > 0 and r.first - scanned[n - 1].last == 2 and toks[r.first - 1].low in {"and", "to", "-", HYPHEN}
+        if r.unit is None and r.kind == "digits" and r.first > 0 and toks[r.first - 1].low in RATINGS:
+            r = dataclasses.replace(r, unit=toks[r.first - 1].low)  # "Category 4": a rating, its own unit
         if excluded(toks, r, sentence) or (in_range and dropped_prev):
             dropped_prev = True  # "ages from 29 to 93": the second end goes with the first
             continue
