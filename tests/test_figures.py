@@ -108,6 +108,7 @@ def test_not_figures(sentence: str) -> None:
         ("Lebanon has a population estimated at around 4.5 million.", "population"),
         ("The rest, 19, remained missing.", "rest remained missing"),
         ("The low turnout - between 32 percent and 42 percent - surprised no one.", "turnout"),
+        ("The owner will pay the remaining $80 million of the project's $215 million cost.", "pay remaining"),
     ],
 )
 def test_label_says_what_is_counted(sentence: str, word: str) -> None:
@@ -125,6 +126,11 @@ def test_label_says_what_is_counted(sentence: str, word: str) -> None:
 def test_an_earlier_value_shares_the_label_of_the_figure_it_compares_with(sentence: str) -> None:
     now, before = figures(sentence)
     assert now.label and before.label == now.label
+
+
+def test_a_total_named_by_a_clause_after_it() -> None:
+    _part, total = figures("The agency has received $210 million of the $510 million it says it needs.")
+    assert total.role == "total" and "needs" in total.label
 
 
 def test_an_adjectives_one_and_an_age_at_a_sentence_end_are_not_figures() -> None:

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 
 from tracker.figscan import HYPHEN, RATINGS, Raw, Tok, excluded, find_qualifier, scan, tokenise
-from tracker.labels import GENERIC_NOUNS, label_of
+from tracker.labels import GENERIC_NOUNS, label_of, words_before
 from tracker.model import Figure
 from tracker.numbers import scale_of
 
@@ -102,6 +102,8 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             totals.add(n + 1)
             unit = unit or partner.unit
             label, counted = label_of(toks, partner, partner.unit)
+            own = [w for w in words_before(toks, raw) if w.lower() not in label.lower().split()]
+            label = " ".join([*own, label])  # "pay remaining": what is done with the part
         else:
             label, counted = label_of(toks, raw, unit)
         if n in range_high:

@@ -237,6 +237,44 @@ def _subject_before_aside(toks: list[Tok], lo: int) -> list[str]:
     return []
 
 
+# Words before a number that qualify or place it rather than say what it counts.
+_NOT_WHAT_IS_COUNTED = frozenset(
+    """than early late earlier later least more about nearly some around almost roughly over
+    approximately estimated up to as many much just of at from between by including""".split()
+)
+
+
+def words_before(toks: list[Tok], raw: Raw, lo: int | None = None) -> list[str]:
+    """The words just before a number in its clause, qualifiers and determiners dropped:
+    ["pay", "remaining"] for "will pay the remaining $80 million"."""
+    if lo is None:
+        lo, _ = _clause_bounds(toks, raw.first, raw.last)
+    left: list[str] = []
+    k = raw.first - 1
+    while k >= lo and len(left) < 3:
+        low = toks[k].low
+        if low == "estimated" and k + 1 < len(toks) and toks[k + 1].low == "at":
+            k -= 1  # "a population estimated at 4.5 million": what is counted comes before
+            continue
+        if toks[k].text in BOUNDARY or low in _SPEECH or low in _PRONOUNS:
+            break
+        if (
+            toks[k].text == HYPHEN
+            or not any(c.isalpha() for c in toks[k].text)
+            or any(c.isdigit() for c in toks[k].text)
+            or low in NUMBER_WORDS
+            or low in _WHEN
+        ):
+            k -= 1  # numbers, weekdays and times of day say when, not what is counted
+            continue
+        if low not in DETERMINERS and low not in AUXILIARIES and low not in _NOT_WHAT_IS_COUNTED:
+            left.insert(0, _ING_PARTICIPLES.get(low, toks[k].text if toks[k].text[:1].isupper() else low))
+        elif low in {"to", "of", "at", "by", "from"} and left:
+            break
+        k -= 1
+    return left
+
+
 def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | None]:
     """(label, counted noun) for a figure from the words of its clause."""
     lo, hi = _clause_bounds(toks, raw.first, raw.last)
@@ -276,6 +314,12 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
     k = _skip_aside(toks, k, hi)
     # the verb that says what happened: "people had been killed in Gaza"
     predicate: list[str] = []
+    if not noun and k <= hi and toks[k].low in {"it", "they", "we", "he", "she"}:
+        # "the $510 million it says it needs": what the figure is, in a clause of its own
+        run = [t.low for t in toks[k : min(hi + 1, k + 5)] if t.text.isalpha()]
+        verbs = [w for w in run if w not in _PRONOUNS and w not in _SPEECH and w not in AUXILIARIES | {"says", "say"}]
+        if verbs:
+            predicate.append(verbs[0])
     while k <= hi and (toks[k].low in AUXILIARIES or toks[k].low.endswith("ly") or toks[k].low in {"not", "still"}):
         k += 1
     if k <= hi and _is_verbish(toks[k].low):
@@ -306,63 +350,7 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
                 break
             k += 1
     # words just before the number in its clause (qualifiers and determiners dropped)
-    left: list[str] = []
-    k = raw.first - 1
-    while k >= lo and len(left) < 3:
-        low = toks[k].low
-        if low == "estimated" and k + 1 < len(toks) and toks[k + 1].low == "at":
-            k -= 1  # "a population estimated at 4.5 million": what is counted comes before
-            continue
-        if toks[k].text in BOUNDARY or low in _SPEECH or low in _PRONOUNS:
-            break
-        if (
-            toks[k].text == HYPHEN
-            or not any(c.isalpha() for c in toks[k].text)
-            or any(c.isdigit() for c in toks[k].text)
-            or low in NUMBER_WORDS
-            or low in _WHEN
-        ):
-            k -= 1  # numbers, weekdays and times of day say when, not what is counted
-            continue
-        if (
-            low not in DETERMINERS
-            and low not in AUXILIARIES
-            and low
-            not in {
-                "than",
-                "early",
-                "late",
-                "earlier",
-                "later",
-                "least",
-                "more",
-                "about",
-                "nearly",
-                "some",
-                "around",
-                "almost",
-                "roughly",
-                "over",
-                "approximately",
-                "estimated",
-                "up",
-                "to",
-                "as",
-                "many",
-                "much",
-                "just",
-                "of",
-                "at",
-                "from",
-                "between",
-                "by",
-                "including",
-            }
-        ):
-            left.insert(0, _ING_PARTICIPLES.get(low, toks[k].text if toks[k].text[:1].isupper() else low))
-        elif low in {"to", "of", "at", "by", "from"} and left:
-            break
-        k -= 1
+    left = words_before(toks, raw, lo)
     # "the death toll ... rose to 312": name the subject of a movement verb
     if left and left[-1] in _MOVEMENT:
         subject, counted_of = _subject_of(toks, lo, raw.first, left[-1])
