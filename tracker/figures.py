@@ -21,7 +21,8 @@ import re
 from functools import lru_cache
 
 from tracker.figscan import HYPHEN, RATINGS, Raw, Tok, excluded, find_qualifier, scan, tokenise
-from tracker.labels import GENERIC_NOUNS, label_of, words_before
+from tracker.labels import label_of, words_before
+from tracker.labelwords import GENERIC_NOUNS
 from tracker.model import Figure
 from tracker.numbers import scale_of
 

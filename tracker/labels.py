@@ -9,87 +9,15 @@ parser: rules over tokens, with small word lists for auxiliaries, prepositions a
 from __future__ import annotations
 
 from tracker.figscan import BOUNDARY, HYPHEN, Raw, Tok
+from tracker.labelwords import (
+    AUXILIARIES,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    ING_PARTICIPLES,
+    PREPOSITIONS,
+    is_verbish,
+)
 from tracker.numbers import NUMBER_WORDS
-
-# Words that tell what happened to a counted thing; suffix rules catch the regular ones.
-IRREGULAR_VERBS = frozenset(
-    """died freed owed sued tied fallen risen grown taken given seen driven shown known hidden stolen
-    frozen broken spoken chosen written beaten sworn torn worn drawn flown thrown blown begun swum sunk struck
-    rose fell left lost hit made took struck fought saw won got gave held kept led met paid
-    put ran sold sent set shut spent stood told went came cut drew drove grew hid hurt built
-    brought bought caught chose dug fled flew found froze forgot laid lay lit meant overran
-    rode sank shot shook slid sought spread stole stuck swept swam swung taught threw tore
-    wore wound wrote stands stand rise rises rising fall falls falling reach reached reaches
-    topped tops top climb climbs climbing jumped jump jumps surged surge surges soared dropped
-    drop drops plunged plunge slumped slump tumbled gained gain gains shed sheds sank sunk
-    killing injuring wounding leaving forcing displacing affecting destroying damaging
-    sickening carrying trapping stranding hit hits kills kill""".split()
-)
-AUXILIARIES = frozenset(
-    """is are was were be been being has have had having will would shall should can could may
-    might must do does did also still now already reportedly""".split()
-)
-PREPOSITIONS = frozenset(
-    """of in on at by for from with to into onto across over under near among between through
-    during without within against toward towards per""".split()
-)
-DETERMINERS = frozenset("a an the this that these those its their his her our your some any each every".split())
-CLAUSE_WORDS = frozenset("and but while whereas although though because as which who whom that where when".split())
-_ING_PARTICIPLES = {
-    "killing": "killed",
-    "injuring": "injured",
-    "wounding": "wounded",
-    "leaving": "left",
-    "forcing": "forced",
-    "displacing": "displaced",
-    "damaging": "damaged",
-    "destroying": "destroyed",
-    "affecting": "affected",
-    "sickening": "sickened",
-    "trapping": "trapped",
-    "stranding": "stranded",
-    "kills": "killed",
-    "kill": "killed",
-}
-GENERIC_NOUNS = frozenset("people persons others more those".split())
-# States a counted thing can be in, read like verbs: "six people dead", "14 missing".
-STATES = frozenset("dead missing alive homeless unaccounted hurt sick ill stranded displaced trapped".split())
-
-
-def _is_verbish(word: str) -> bool:
-    low = word.lower()
-    if low in IRREGULAR_VERBS or low in _ING_PARTICIPLES or low in STATES:
-        return True
-    return (
-        len(low) > 4
-        and (low.endswith("ed") or low.endswith("ing"))
-        and low
-        not in {
-            "need",
-            "hundred",
-            "red",
-            "bed",
-            "shed",
-            "during",
-            "according",
-            "including",
-            "morning",
-            "evening",
-            "building",
-            "ceiling",
-            "king",
-            "thing",
-            "nothing",
-            "something",
-            "anything",
-            "ring",
-            "spring",
-            "string",
-            "wing",
-            "wedding",
-            "bring",
-        }
-    )
 
 
 def _clause_bounds(toks: list[Tok], first: int, last: int) -> tuple[int, int]:
@@ -268,7 +196,7 @@ def words_before(toks: list[Tok], raw: Raw, lo: int | None = None) -> list[str]:
             k -= 1  # numbers, weekdays and times of day say when, not what is counted
             continue
         if low not in DETERMINERS and low not in AUXILIARIES and low not in _NOT_WHAT_IS_COUNTED:
-            left.insert(0, _ING_PARTICIPLES.get(low, toks[k].text if toks[k].text[:1].isupper() else low))
+            left.insert(0, ING_PARTICIPLES.get(low, toks[k].text if toks[k].text[:1].isupper() else low))
         elif low in {"to", "of", "at", "by", "from"} and left:
             break
         k -= 1
@@ -304,7 +232,7 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
             continue
         if low in PREPOSITIONS or low in CLAUSE_WORDS or low in {"than", "to"}:
             break
-        if _is_verbish(low):
+        if is_verbish(low):
             break
         if low in DETERMINERS:
             k += 1
@@ -322,8 +250,8 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
             predicate.append(verbs[0])
     while k <= hi and (toks[k].low in AUXILIARIES or toks[k].low.endswith("ly") or toks[k].low in {"not", "still"}):
         k += 1
-    if k <= hi and _is_verbish(toks[k].low):
-        predicate.append(_ING_PARTICIPLES.get(toks[k].low, toks[k].low))
+    if k <= hi and is_verbish(toks[k].low):
+        predicate.append(ING_PARTICIPLES.get(toks[k].low, toks[k].low))
         k += 1
         while k <= hi and len(predicate) < 4:
             t = toks[k]
@@ -344,9 +272,9 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         while k <= hi and len(predicate) < 5 and toks[k].text not in BOUNDARY and toks[k].low not in CLAUSE_WORDS:
             if any(c.isdigit() for c in toks[k].text):
                 break  # "rose 12% to 251p": another figure, not what this one counts
-            if toks[k].low not in DETERMINERS and not _is_verbish(toks[k].low):
+            if toks[k].low not in DETERMINERS and not is_verbish(toks[k].low):
                 predicate.append(_cased(toks[k]))
-            elif _is_verbish(toks[k].low):
+            elif is_verbish(toks[k].low):
                 break
             k += 1
     # words just before the number in its clause (qualifiers and determiners dropped)
@@ -408,7 +336,7 @@ def _fenced(toks: list[Tok], lo: int, last: int) -> list[str]:
         k += 1
         while k < len(toks) and (toks[k].low in AUXILIARIES or toks[k].low.endswith("ly")):
             k += 1
-        while k < len(toks) and len(after) < 2 and toks[k].text not in BOUNDARY and (after or _is_verbish(toks[k].low)):
+        while k < len(toks) and len(after) < 2 and toks[k].text not in BOUNDARY and (after or is_verbish(toks[k].low)):
             after.append(toks[k].low)
             k += 1
     return [*before, *after] if before else []
