@@ -116,6 +116,10 @@ def _article(*paragraphs: str) -> Article:
         (["Boeing issued a statement late Monday saying that the jet was safe to fly."], "Boeing"),
         (["Childhood friends attended the hearing and said he was a kind man."], "Childhood friends"),
         (["Zuckerberg acknowledges that the company made mistakes."], "Zuckerberg"),
+        (["“We offered 4 percent,” said Halvard's chief executive, Martin Oyelaran."], "Martin Oyelaran"),
+        (["“We will not move,” said the president of Halvard Glass, Martin Oyelaran."], "Martin Oyelaran"),
+        (["The 'no' campaign, led by former mayor Anton Dresch, said it expected the gap to narrow."], "campaign"),
+        (["The ministry, headed by Omar Sulu, said 40 people had died."], "ministry"),
         (
             [
                 "Mayor Lisa Brant said the city would help.",

@@ -103,6 +103,9 @@ _PLACE_STATE = re.compile(
 )
 
 
+_LED_BY = re.compile(r"\s*(?:led|headed|run|chaired|founded|owned|backed)\s+by\b")
+
+
 def _words_before(masked: str, end: int) -> str:
     """The noun phrase that ends at `end`, up to a clause boundary, an appositive kept whole:
     "Lina Qasem, a spokesperson for X," -> "Lina Qasem, a spokesperson for X";
@@ -115,6 +118,11 @@ def _words_before(masked: str, end: int) -> str:
     if before.endswith(","):
         inner = _PLACE_STATE.sub(r"\1", before[:-1])  # "Pam Platt of Louisville, Kentucky,": the state is no speaker
         segments = inner.split(",")
+        if len(segments) == 2 and _LED_BY.match(segments[1]):
+            # "The 'no' campaign, led by Anton Dresch,": the campaign speaks (its quoted words dropped)
+            head = re.sub(r"\s*['\"“‘]?\bQ+\b['\"”’]?", "", _last_np(segments[0]))
+            if head and not _NP_BREAKERS & set(head.lower().split()):
+                return head + ", " + segments[1].strip()
         for i in range(len(segments) - 1, 0, -1):
             later = segments[i:]
             if not all(re.match(r"\s*(?:[a-z0-9]|\S*\d)", seg) for seg in later):
@@ -143,6 +151,8 @@ def plausible_speaker(phrase: str) -> bool:
     if not head:
         return False
     lows = [w.lower().strip(".’'") for w in head]
+    if "," in phrase and _LED_BY.match(phrase.split(",", 1)[1]) and len(head) <= 4 and head[-1].isalpha():
+        return True  # "The campaign, led by Anton Dresch": a body, its leader named
     if "," in phrase and len(head) <= 4 and lows[0] not in _DETERMINERS and looks_like_name(" ".join(head)):
         return True  # "Andrew Charlton, the managing director at ..., an air transport consultancy ...": any length
     if len(words) > 14:

@@ -232,6 +232,16 @@ def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None
     return ("person", person, pos, gender, evidence, titles)
 
 
+def _is_role(phrase: str) -> bool:
+    """A phrase naming a post, not a person: "Halvard's chief executive", "the head of the union"."""
+    raw = phrase.split()
+    words = [_POSSESSIVE.sub("", w).lower().strip(".,") for w in raw]
+    opens = bool(raw) and (
+        raw[0].lower() in {"the", "a", "an", "its", "his", "her", "their"} or raw[0].endswith(("'s", "’s"))
+    )
+    return opens and any(w in TITLES or w in ROLE_BEFORE for w in words)
+
+
 def is_org(name: str) -> bool:
     """An organisation's name ends in, or is built around, an organisation word:
     "Israel Defense Forces", "Ministry of Health", "Centers for Disease Control"."""
@@ -318,6 +328,9 @@ def clean_speaker(
         return mentions.pronoun(low, paragraph, offset, previous)
     head = phrase.partition(",")[0]
     head = head.strip()
+    named = phrase.split(",")[1].strip() if "," in phrase else ""
+    if named and _PERSON_NAME.fullmatch(named) and _is_role(head):
+        return mentions.full_name(named)  # "Halvard's chief executive, Martin Oyelaran"
     owner = _DOCUMENT_OF.fullmatch(head)
     if owner:  # "the commission's preliminary figures", "Kostal's statement": whose they are
         return clean_speaker(owner.group(1), mentions, paragraph, offset, previous)
