@@ -328,9 +328,9 @@ def clean_speaker(
         return mentions.pronoun(low, paragraph, offset, previous)
     head = phrase.partition(",")[0]
     head = head.strip()
-    named = phrase.split(",")[1].strip() if "," in phrase else ""
-    if named and _PERSON_NAME.fullmatch(named) and _is_role(head):
-        return mentions.full_name(named)  # "Halvard's chief executive, Martin Oyelaran"
+    apposed = phrase.split(",")[1].strip() if "," in phrase else ""
+    if apposed and _PERSON_NAME.fullmatch(apposed) and _is_role(head):
+        return mentions.full_name(apposed)  # "Halvard's chief executive, Martin Oyelaran"
     owner = _DOCUMENT_OF.fullmatch(head)
     if owner:  # "the commission's preliminary figures", "Kostal's statement": whose they are
         return clean_speaker(owner.group(1), mentions, paragraph, offset, previous)
