@@ -128,6 +128,17 @@ def test_an_earlier_value_shares_the_label_of_the_figure_it_compares_with(senten
     assert now.label and before.label == now.label
 
 
+def test_a_part_of_them_counts_the_things_counted_before() -> None:
+    _whole, part = figures("Six officers were injured, one of them seriously.")
+    assert (part.value, part.unit) == (1, "officers") and "injured seriously" in part.label
+    assert figures("One of the men was rescued.") == ()
+
+
+def test_scaled_values_are_exact_and_editors_notes_hold_no_figures() -> None:
+    assert [f.value for f in figures("The bid rose to $4.1 billion.")] == [4_100_000_000]
+    assert figures("Correction: An earlier version of this story gave the death toll as 31.") == ()
+
+
 def test_a_total_named_by_a_clause_after_it() -> None:
     _part, total = figures("The agency has received $210 million of the $510 million it says it needs.")
     assert total.role == "total" and "needs" in total.label

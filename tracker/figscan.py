@@ -153,6 +153,11 @@ def _hyphen_number(low: str) -> bool:
     return len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS
 
 
+def _scaled(value: float, scale: float) -> float:
+    """4.1 x 1e9 as 4,100,000,000 exactly, not 4,099,999,999.9999995."""
+    return round(value * scale, 6)
+
+
 def _read_digits(toks: list[Tok], i: int, m: re.Match[str], sentence: str) -> Raw | None:
     tok = toks[i]
     value = parse_digits(m.group("num"))
@@ -168,7 +173,7 @@ def _read_digits(toks: list[Tok], i: int, m: re.Match[str], sentence: str) -> Ra
     if glued:
         scale = scale_of(glued.group(0))
         if scale and (unit or glued.group(0).lower() in {"bn", "mn", "tn", "k"}):
-            value *= scale
+            value = _scaled(value, scale)
             last = i + 1
             after = sentence[toks[last].end :] if last < len(toks) else ""
         elif glued.group(0) == "p" and not unit:
@@ -180,7 +185,7 @@ def _read_digits(toks: list[Tok], i: int, m: re.Match[str], sentence: str) -> Ra
         scale = scale_of(toks[last + 1].text)
         word = toks[last + 1].low
         if scale and word in {"million", "billion", "trillion", "thousand", "bn", "mn", "m"} and (word != "m" or unit):
-            value *= scale  # "1.2 million", "£40 m"
+            value = _scaled(value, scale)  # "1.2 million", "£40 m"
             last += 1
             after = sentence[toks[last].end :]
     pm = PERCENT_AFTER.match(after)
@@ -374,6 +379,13 @@ def _is_age(toks: list[Tok], raw: Raw, a: _Around) -> bool:
     return raw.unit is None and after_name and closes and raw.value < 120 and raw.first == raw.last
 
 
+def _part_of_count_before(toks: list[Tok], raw: Raw) -> bool:
+    """'six officers were injured, one of them seriously': a count of the ones counted before."""
+    after = [t.low for t in toks[raw.last + 1 : raw.last + 3]]
+    earlier = any(t.low[:1].isdigit() or t.low in NUMBER_WORDS - {"a", "and", "one"} for t in toks[: raw.first])
+    return after[:1] == ["of"] and after[1:] in (["them"], ["those"], ["whom"]) and earlier
+
+
 def excluded(toks: list[Tok], raw: Raw, sentence: str) -> bool:
     """Dates, times, years, ages, ordinals, designators and the pronoun 'one' are not figures."""
     a = _around(toks, raw, sentence)
@@ -382,7 +394,7 @@ def excluded(toks: list[Tok], raw: Raw, sentence: str) -> bool:
         _is_year(raw, text) or _is_clock_or_code(raw, a) or _is_date(raw, a) or _is_designator(raw, text, a, raw.first)
     ):
         return True
-    if raw.kind == "words" and _is_pronoun_one(raw, text, a):
+    if raw.kind == "words" and _is_pronoun_one(raw, text, a) and not _part_of_count_before(toks, raw):
         return True
     words = {t.low for t in toks[raw.first : raw.last + 1]}
     if raw.kind == "words" and words & _SCALE_WORDS and words <= _SCALE_WORDS | {"a", "an"} and a.after[:1] == "-":

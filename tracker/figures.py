@@ -61,8 +61,8 @@ _MAY_COUNT = re.compile(
 @lru_cache(maxsize=4096)
 def figures(sentence: str) -> tuple[Figure, ...]:
     """Every figure in one sentence, in order."""
-    if not _MAY_COUNT.search(sentence):
-        return ()
+    if not _MAY_COUNT.search(sentence) or _EDITORS_NOTE.search(sentence):
+        return ()  # no number, or an editor's note quoting the figure it corrects
     toks = tokenise(sentence)
     scanned = scan(toks, sentence)
     raws: list[Raw] = []
@@ -93,7 +93,7 @@ def figures(sentence: str) -> tuple[Figure, ...]:
                 unit = partner.unit
             scale = scale_of(toks[partner.last].text) if partner.last > partner.first else None
             if scale and raw.kind == "digits" and raw.first == raw.last:
-                raw = dataclasses.replace(raw, value=raw.value * scale)  # "$30 to $40 million"
+                raw = dataclasses.replace(raw, value=round(raw.value * scale, 6))  # "$30 to $40 million"
             label, counted = label_of(toks, partner, partner.unit)
             label += " (low end of range)"
             range_high.add(n + 1)
@@ -113,7 +113,16 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             label = out[-1].label  # "(about $1,580)", "(13 feet)": a conversion of the figure before
         elif out and n not in range_high and _compared(toks, raw.first):
             label = out[-1].label  # "57.3%, up from 52%": the same quantity, its earlier value
-        if counted in GENERIC_NOUNS and out and out[-1].unit not in (None, "%") and counted not in {"people"}:
+        if out and [t.low for t in toks[raw.last + 1 : raw.last + 3]] in (
+            ["of", "them"],
+            ["of", "those"],
+            ["of", "whom"],
+        ):
+            # "eight officers were injured, two of them seriously": two of those officers
+            own = [w for w in label.split() if w.lower() not in {"them", "those", "whom", "of"}]
+            label = " ".join([out[-1].label, *own])
+            counted = out[-1].unit
+        elif counted in GENERIC_NOUNS and out and out[-1].unit not in (None, "%") and counted not in {"people"}:
             # "three miners ... six others": the others are miners too
             label = f"{out[-1].unit} {label}"
             counted = out[-1].unit
@@ -141,6 +150,13 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             )
         )
     return tuple(out)
+
+
+_EDITORS_NOTE = re.compile(
+    r"^\W*(?:correction|clarification|editor['’]s note)\s*[:—–-]"
+    r"|\ban earlier version of this (?:story|article|report)\b",
+    re.IGNORECASE,
+)
 
 
 def _compared(toks: list[Tok], first: int) -> bool:
