@@ -140,12 +140,16 @@ _NP_BREAKERS = frozenset(
 )
 
 
+_MASKED_QUOTE = re.compile(r"\bQ+\b")
+_RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
+
+
 def plausible_speaker(phrase: str) -> bool:
     """Could this phrase name who spoke? A name, a pronoun, or a noun phrase that ends in a
     person or body ("the ministry", "a department spokesperson"); never a clause."""
-    if re.search(r"\bQ+\b", phrase):
+    if _MASKED_QUOTE.search(phrase):
         return False
-    phrase = re.split(r"\s+(?:who|whose|which)\s", phrase)[0]
+    phrase = _RELATIVE.split(phrase, maxsplit=1)[0]
     words = phrase.replace(",", " ").split()
     head = phrase.split(",")[0].split()
     if not head:

@@ -301,12 +301,13 @@ def _is_year(raw: Raw, text: str) -> bool:
 
 def _is_clock_or_code(raw: Raw, a: _Around) -> bool:
     """21:00, 24/7, 7 a.m., A40, I-10, COVID-19."""
+    before2 = a.before[-2:]
     return bool(
-        re.match(r"^[:/.]\d", a.after)
-        or re.search(r"\d[:/]$", a.before)
+        (a.after[:1] in (":", "/", ".") and a.after[1:2].isdigit())
+        or (len(before2) == 2 and before2[0].isdigit() and before2[1] in ":/")
         or TIME_AFTER.match(a.after)
         or a.before[-1:].isalpha()
-        or re.search(r"[A-Za-z]-$", a.before)
+        or (len(before2) == 2 and before2[1] == "-" and before2[0].isascii() and before2[0].isalpha())
     )
 
 

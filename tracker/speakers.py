@@ -40,6 +40,7 @@ _NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:(?:of|for|the|de|del|da|dos|van|von|al
 
 
 _WORDS = re.compile(r"\w+")
+_BRACKETED = re.compile(r"\([^)]*\)")
 _PERSON_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}")  # "Eric M. Garcetti"
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|outside|across)\s+$")  # "In New York, the storm ...": a place
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"”’]?\s+$")
@@ -319,8 +320,7 @@ def clean_speaker(
     phrase: str, mentions: Mentions, paragraph: int, offset: int, previous: tuple[str, int] | None
 ) -> str | None:
     """A speaker phrase as written -> the name to report."""
-    phrase = re.sub(r"\([^)]*\)", "", phrase).strip(" ,.")
-    phrase = re.sub(r"\s+", " ", phrase)
+    phrase = " ".join(_BRACKETED.sub("", phrase).split()).strip(" ,.")
     if not phrase:
         return None
     low = phrase.lower()

@@ -77,10 +77,14 @@ def fingerprint(article: Article) -> str:
     return h.hexdigest()
 
 
+_WORD_RUN = re.compile(r"\w+")
+_CONTENT_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
 @lru_cache(maxsize=_CACHE)
 def key(text: str) -> str:
     """A matching key for sentences: lower case, letters and digits only."""
-    return " ".join(re.findall(r"\w+", canonical(text).lower()))
+    return " ".join(_WORD_RUN.findall(canonical(text).lower()))
 
 
 # --- paragraphs -------------------------------------------------------------------------------
@@ -311,7 +315,7 @@ STOPWORDS = frozenset(
 @lru_cache(maxsize=_CACHE)
 def content_words(text: str) -> tuple[str, ...]:
     """Lower-cased words that carry meaning (no stop words, no punctuation)."""
-    return tuple(w for w in re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", canonical(text).lower()) if w not in STOPWORDS)
+    return tuple(w for w in _CONTENT_WORD.findall(canonical(text).lower()) if w not in STOPWORDS)
 
 
 def clear_caches() -> None:
