@@ -77,15 +77,17 @@ class Mentions:
     # full names opening a sentence that the text gives no sign of being people ("Carl
     # Nimmons wept ..."): a pronoun in the same paragraph may point to them
     unproven: list[Person] = field(default_factory=list)
+    surnames: set[str] = field(default_factory=set)  # the last word of every person's name
 
     def read(self, text: str, paragraph: int) -> None:
         for kind, name, pos, gender, evidence, titles in _names_in(text):
             if kind == "org":
                 self.orgs.append((name, paragraph))
-            elif evidence or any(p.name.split()[-1] == name.split()[-1] for p in self.people):
+            elif evidence or name.split()[-1] in self.surnames:
                 at = text.find(name, pos)
                 owner = at >= 0 and text.startswith(("'s", "’s"), at + len(name))
                 self.people.append(Person(name, paragraph, pos, gender, titles, owner))
+                self.surnames.add(name.split()[-1])
             elif len(name.split()) in (2, 3) and (pos == 0 or _SENTENCE_BEFORE.search(text, max(0, pos - 8), pos)):
                 self.unproven.append(Person(name, paragraph, pos, gender, titles))  # the subject of its sentence
 
