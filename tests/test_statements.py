@@ -245,6 +245,13 @@ def test_a_negation_restyled_is_the_same_claim() -> None:
     assert changes(old, new) == ([], [], [])
 
 
+def test_a_quote_cut_by_a_line_break_is_one_statement_with_the_speaker_after_it() -> None:
+    (st,) = extract(
+        _article("The “costs are out of control, more than $4 billion.", "Cancel order!” Mr. Trump wrote on Twitter.")
+    )
+    assert st.speaker == "Trump" and st.text.startswith("The “costs") and "Cancel order" in st.text
+
+
 def test_a_claim_whose_date_is_restated_is_the_same_claim() -> None:
     old = extract(_article("Amtrak has said it will finish the work by the end of the year, on tracks it owns."))
     new = extract(_article("Amtrak has said it will finish the work by Dec. 31, on tracks it owns."))

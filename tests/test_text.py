@@ -31,6 +31,11 @@ from tracker.text import _QUOTES, article_from_text, canonical, fingerprint, nor
         ("It counted 1,500 in the 2010 U.S.\nCensus.", ["It counted 1,500 in the 2010 U.S. Census."]),
         ("They flew to the U.S.\nThe talks failed.", ["They flew to the U.S.", "The talks failed."]),
         ("The toll was\n21 on Monday.", ["The toll was 21 on Monday."]),
+        (
+            "“Cancel order!” Mr. Trump wrote on Twitter. He left.",
+            ["“Cancel order!” Mr. Trump wrote on Twitter.", "He left."],
+        ),
+        ("“Go!” She ran.", ["“Go!”", "She ran."]),
         ("• A bullet point. Next one.", ["A bullet point.", "Next one."]),
         ("The toll rose to 14. Officials confirmed it.", ["The toll rose to 14.", "Officials confirmed it."]),
         (

@@ -23,7 +23,7 @@ from tracker.align import similarity
 from tracker.attribution import find_attribution
 from tracker.model import Article, Rewording, Statement
 from tracker.numbers import NUMBER_WORDS
-from tracker.quotes import QuoteScan, mask, quoted_words, scan
+from tracker.quotes import mask, quoted_words, scan
 from tracker.speakers import Mentions, clean_speaker
 from tracker.text import content_words, key, sentence_spans
 
@@ -84,15 +84,21 @@ class _Group:
         )
 
 
-def _sentences(paragraph: str, p: int, quote_scan: QuoteScan) -> list[_Sentence]:
-    return [_Sentence(text, p, start, local, words, quoted) for text, start, local, words, quoted in _read(paragraph)]
+def _sentences(paragraph: str, p: int, resumed: bool) -> list[_Sentence]:
+    return [
+        _Sentence(text, p, start, local, words, quoted)
+        for text, start, local, words, quoted in _read(paragraph, resumed=resumed)
+    ]
 
 
 @lru_cache(maxsize=4096)
-def _read(paragraph: str) -> tuple[tuple[str, int, tuple[tuple[int, int], ...], int, int], ...]:
+def _read(
+    paragraph: str, *, resumed: bool = False
+) -> tuple[tuple[str, int, tuple[tuple[int, int], ...], int, int], ...]:
     """Each sentence of a paragraph with its quoted spans (relative to the sentence) and counts;
-    the same for both revisions of a paragraph that did not change, so it is read once."""
-    quote_scan = scan(paragraph)
+    the same for both revisions of a paragraph that did not change, so it is read once.
+    `resumed`: the paragraph goes on with a quote left open before it."""
+    quote_scan = scan(paragraph, already_open=resumed)
     out = []
     for span in sentence_spans(paragraph):
         local = tuple(
@@ -112,16 +118,20 @@ def extract(article: Article) -> list[Statement]:
     carry: _Group | None = None  # a quote left open at the end of the previous paragraph
     for p, para in enumerate(article.paragraphs):
         quote_scan = scan(para)
+        resumed = carry is not None and not quote_scan.opens_with_quote and _closes_first(para)
+        if resumed:  # a quote cut by a line break: "The “costs are out of control." / "Cancel order!” he wrote"
+            quote_scan = scan(para, already_open=True)
         mentions.read(_unquoted(para, quote_scan.spans), p)
-        current: _Group | None = carry if carry is not None and quote_scan.opens_with_quote else None
+        current: _Group | None = carry if carry is not None and (quote_scan.opens_with_quote or resumed) else None
         carry = None
-        for sent in _sentences(para, p, quote_scan):
+        for sent in _sentences(para, p, resumed):
             masked = mask(sent.text, sent.quoted)
             cue = find_attribution(masked)
             speaker = None
             if cue is not None:
                 speaker = clean_speaker(cue.phrase, mentions, p, sent.start + cue.start, previous)
-            continues = any(a < sent.start < b for a, b in quote_scan.spans)  # begins inside an open quote
+            # begins inside an open quote
+            continues = any(a < sent.start < b for a, b in quote_scan.spans) or (resumed and sent.start == 0)
             opens = bool(sent.quoted) and sent.quoted[0][0] <= 1
             is_quote = (
                 continues
@@ -177,6 +187,18 @@ def extract(article: Article) -> list[Statement]:
         last = g.speaker or last
         statements.append(g.statement())
     return statements
+
+
+_FIRST_MARK = re.compile('["“”]')
+
+
+def _closes_first(text: str) -> bool:
+    """Does the text close a quote it never opened, after some words of it ('Cancel order!” he
+    wrote')?"""
+    m = _FIRST_MARK.search(text)
+    if m is None or len(text[: m.start()].split()) < 2:
+        return False  # no mark, or a stray closing mark the line splitter left at the start
+    return m.group() == "”" or (m.group() == '"' and not text[m.end() : m.end() + 1].isalnum())
 
 
 def _names_its_subject(sent: _Sentence, mentions: Mentions, paragraph: int) -> bool:

@@ -193,6 +193,14 @@ def _word_before(text: str, i: int) -> str:
     return text[j:i]
 
 
+# A name or pronoun and a speech verb, after a quote's closing mark: the sentence goes on.
+_ATTRIBUTION_AFTER = re.compile(
+    r"(?!(?:He|She|They|It|We|I)\b)(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+"
+    r"(?:said|says|wrote|writes|told|added|asked|tweeted|posted|replied|declared)\b"
+    r"(?!\s+(?:that|it|he|she|they|we|no|yes|there|this)\b)"  # "Officials said it was": a new sentence
+)
+
+
 def _ends_sentence(text: str, stop: int, after: int) -> bool:
     """Is the full stop at text[stop] (the last char of a boundary match ending at `after`)
     the end of a sentence?"""
@@ -208,6 +216,8 @@ def _ends_sentence(text: str, stop: int, after: int) -> bool:
     if not (ch.isupper() or ch.isdigit() or ch in "\"'“‘«(["):
         return ch in "—–-•"  # a dash or bullet after a full stop starts something new
     mark = text[stop]
+    if mark in "!?" and ('"' in text[stop:after] or "”" in text[stop:after]) and _ATTRIBUTION_AFTER.match(rest):
+        return False  # '"Cancel order!" Mr. Trump wrote': the quote's own attribution
     if mark != ".":
         return True
     if re.match(r"\([A-Za-z]{2,12}\)\s*[—–-]", rest):
