@@ -121,6 +121,20 @@ def _article(*paragraphs: str) -> Article:
         (["The 'no' campaign, led by former mayor Anton Dresch, said it expected the gap to narrow."], "campaign"),
         (["The ministry, headed by Omar Sulu, said 40 people had died."], "ministry"),
         (
+            ["The airline’s chief executive, interviewed by CNN, said the pilots had reported problems."],
+            "chief executive",
+        ),
+        (["A Muslim leader in New Zealand said the attack was especially shocking."], "Muslim leader"),
+        (["He stayed in his flat on Downing Street, where officials said he had a fever."], "officials"),
+        (["“We do not promote migration,” the Interior Ministry statement said."], "Interior Ministry"),
+        (
+            [
+                "Mark Zuckerberg, the chief executive, spoke on CNN.",
+                "Similarly, the Facebook chief seemed to favor rules, he said, such as ones on political ads.",
+            ],
+            "Mark Zuckerberg",
+        ),
+        (
             [
                 "Mayor Lisa Brant said the city would help.",
                 "A statement came from President Ruiz’s press secretary, Dana Kell.",

@@ -103,6 +103,7 @@ _PLACE_STATE = re.compile(
 )
 
 
+_PARTICIPLE_ASIDE = re.compile(r"\s*(?:interviewed|speaking|writing|quoted|asked|reached|contacted)\b")
 _LED_BY = re.compile(r"\s*(?:led|headed|run|chaired|founded|owned|backed)\s+by\b")
 
 
@@ -118,6 +119,10 @@ def _words_before(masked: str, end: int) -> str:
     if before.endswith(","):
         inner = _PLACE_STATE.sub(r"\1", before[:-1])  # "Pam Platt of Louisville, Kentucky,": the state is no speaker
         segments = inner.split(",")
+        if len(segments) == 2 and _PARTICIPLE_ASIDE.match(segments[1]):
+            head = _last_np(segments[0])  # "The airline's chief executive, interviewed by CNN,": the executive
+            if head and plausible_speaker(head):
+                return head
         if len(segments) == 2 and _LED_BY.match(segments[1]):
             # "The 'no' campaign, led by Anton Dresch,": the campaign speaks (its quoted words dropped)
             head = re.sub(r"\s*['\"“‘]?\bQ+\b['\"”’]?", "", _last_np(segments[0]))
@@ -203,7 +208,8 @@ _DETERMINERS = frozenset("the a an its his her their our this that".split())
 
 
 _CLAUSE_CUT = re.compile(
-    r"(?:[,;:(—–]|--|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bafter\b|\bbecause\b|[\"”’]\s|Q[\"”’]?\s)"
+    r"(?:[,;:(—–]|--|\bthat\b|\band\b|\bbut\b|\bwhile\b|\bas\b|\bwhen\b|\bwhere\b|\bafter\b|\bbecause\b"
+    r"|[\"”’]\s|Q[\"”’]?\s)"
 )
 
 

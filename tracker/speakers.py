@@ -197,6 +197,8 @@ def _names_in(text: str) -> tuple[tuple[str, str, int, str | None, bool, frozens
 
 
 def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None, bool, frozenset[str]] | None:
+    if " " not in name and _opens_sentence(name, text, pos):
+        return None  # "Similarly, the Facebook chief ...", "Meanwhile, the mayor ...": no name
     name = _POSSESSIVE.sub("", name)  # "Clinton's" names Clinton
     head, of, _ = name.partition(" of ")
     if of and len(strip_titles(head).split()) in (2, 3) and not is_org(head):
@@ -243,6 +245,18 @@ def _is_role(phrase: str) -> bool:
         raw[0].lower() in {"the", "a", "an", "its", "his", "her", "their"} or raw[0].endswith(("'s", "’s"))
     )
     return opens and any(w in TITLES or w in ROLE_BEFORE for w in words)
+
+
+_LINKING_WORDS = frozenset(
+    """however meanwhile still instead also yet moreover nevertheless separately earlier later
+    thus therefore indeed""".split()
+)
+
+
+def _opens_sentence(word: str, text: str, pos: int) -> bool:
+    """An adverb opening a sentence before a comma: "Similarly,", "However,"."""
+    low = word.lower()
+    return (low.endswith("ly") or low in _LINKING_WORDS) and text[pos + len(word) : pos + len(word) + 1] == ","
 
 
 def is_org(name: str) -> bool:
@@ -315,6 +329,13 @@ _STATEMENT_AGAIN = re.compile(
 _DOCUMENT_OF = re.compile(
     rf"(.+?)['’]s?\s+(?:[\w-]+\s+){{0,2}}{one_of(DATA_NOUNS | {'statement', 'report', 'release', 'announcement'})}"
 )
+# "the Interior Ministry statement", "a Health Ministry report": the body that issued it
+_NAMED_DOCUMENT = re.compile(
+    rf"(?:[Tt]he\s+|[Aa]n?\s+)?((?:[A-Z][\w'’&.-]*\s+)+){one_of(DATA_NOUNS | {'statement', 'report', 'release'})}"
+)
+_PLACED = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(.+?\s+[a-z][\w-]*)\s+(?:in|from|at|near)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+)
 _SPOKES = frozenset("spokesperson spokesman spokeswoman official source representative".split())
 
 
@@ -334,6 +355,9 @@ def clean_speaker(
     if apposed and _PERSON_NAME.fullmatch(apposed) and _is_role(head):
         return mentions.full_name(apposed)  # "Halvard's chief executive, Martin Oyelaran"
     owner = _DOCUMENT_OF.fullmatch(head)
+    if owner is None:
+        named_doc = _NAMED_DOCUMENT.fullmatch(head)
+        owner = named_doc if named_doc and is_org(named_doc.group(1).strip()) else None
     if owner:  # "the commission's preliminary figures", "Kostal's statement": whose they are
         return clean_speaker(owner.group(1), mentions, paragraph, offset, previous)
     titled = _LOWER_TITLE_NAME.fullmatch(head)
@@ -350,6 +374,9 @@ def clean_speaker(
             named = mentions.org_like(word, paragraph)
         if named:
             return named
+    placed = _PLACED.fullmatch(head)
+    if placed and not looks_like_name(placed.group(1)) and not _SPOKES & set(placed.group(1).lower().split()):
+        return placed.group(1)  # "A Muslim leader in New Zealand": the leader, not the place
     role = _ROLE.match(head)
     if looks_like_name(head) and not role:
         if is_org(head):
