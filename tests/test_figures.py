@@ -54,8 +54,12 @@ def test_digits_round_trip_through_formatting(n: int) -> None:
         ("About three-quarters of a million people fled.", [750_000]),
         ("Shares rose 12% to 251p.", [12, 251]),
         ("Repairs will cost from $30 to $40 million.", [30_000_000, 40_000_000]),
-        ("About one-quarter of the towers lost power.", [25]),
-        ("Two-thirds of voters backed it.", [66.7]),
+        ("About one-quarter of the towers lost power.", [0.25]),
+        ("Two-thirds of voters backed it.", [2 / 3]),
+        ("Bookings had fallen by about a third since the bridge opened.", [1 / 3]),
+        ("Half of the residents left.", [0.5]),
+        ("Projections gave the Centre Alliance 34 of the 81 seats.", [34, 81]),
+        ("Dunmere beat Athletic 2-1 on Saturday.", [2, 1]),
         ("A boat carrying 33 South Koreans sank.", [33]),
         ("All 40 Sonoma County school districts closed.", [40]),
         ("American Airlines operates 24 Max 8s.", [24]),
@@ -87,6 +91,10 @@ def test_values(sentence: str, values: list[float]) -> None:
         "She made a 911 call from the roof.",
         "The website 38 North reported the launch.",
         "The Getty Center, a billion-dollar complex, was safe.",
+        "It happened a third time.",
+        "A third party said so.",
+        "He waited half an hour.",
+        "It was their biggest one-day fall.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -109,6 +117,8 @@ def test_not_figures(sentence: str) -> None:
         ("The rest, 19, remained missing.", "rest remained missing"),
         ("The low turnout - between 32 percent and 42 percent - surprised no one.", "turnout"),
         ("The owner will pay the remaining $80 million of the project's $215 million cost.", "pay remaining"),
+        ("The Home Party, which won the last election, took 16.", "home party took"),
+        ("The opposition Green Left list was on 30.3%.", "green left list"),
     ],
 )
 def test_label_says_what_is_counted(sentence: str, word: str) -> None:
@@ -121,6 +131,7 @@ def test_label_says_what_is_counted(sentence: str, word: str) -> None:
         "Turnout was 57.3%, up from 52% in 2021.",
         "Police made 12 arrests, down from 15 last year.",
         "The toll rose to 63, from 27 on Sunday.",
+        "Shares fell 38p, or 6.1%, on Monday.",
     ],
 )
 def test_an_earlier_value_shares_the_label_of_the_figure_it_compares_with(sentence: str) -> None:
@@ -137,6 +148,13 @@ def test_a_part_of_them_counts_the_things_counted_before() -> None:
 def test_scaled_values_are_exact_and_editors_notes_hold_no_figures() -> None:
     assert [f.value for f in figures("The bid rose to $4.1 billion.")] == [4_100_000_000]
     assert figures("Correction: An earlier version of this story gave the death toll as 31.") == ()
+
+
+def test_a_range_runs_upwards_and_a_level_reached_is_named_by_its_movement() -> None:
+    first, second = figures("The vote was 7 to 4.")
+    assert first.role is None and second.role is None  # a tally, not a range
+    *_, level = figures("Shares fell 38p, or 6.1%, to 584p in morning trading.")
+    assert level.label.startswith("shares fell to")
 
 
 def test_a_total_named_by_a_clause_after_it() -> None:

@@ -116,8 +116,8 @@ def _unit_class(unit: str | None) -> str | None:
         return None
     if unit in {"%", "points"}:
         return "%"
-    if unit in _MONEY or unit in RATINGS:
-        return unit  # a Category pairs only with a Category
+    if unit in _MONEY or unit in RATINGS or unit == "fraction":
+        return unit  # a Category pairs only with a Category, a share ("a third") with a share
     return MEASURES.get(unit.lower(), "count")
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from tracker.labelwords import PREPOSITIONS
 from tracker.lexicon import KIN_FEMALE, KIN_MALE
 from tracker.numbers import FRACTIONS, NUMBER_WORDS, TENS, UNITS, parse_digits, parse_words, scale_of
 
@@ -225,8 +226,39 @@ def _fraction_of_scale(toks: list[Tok], i: int) -> Raw | None:
     return Raw(i, j, value, None, "words") if value is not None else None
 
 
+_FRACTION_BEFORE = frozenset("about nearly almost roughly around some over under only just by than".split())
+# after a share of something: "a third of bookings", "fell by about a third.", "a fifth fewer"
+_FRACTION_AFTER = (
+    frozenset("of fewer more less than since as last this after before when".split())
+    | PREPOSITIONS
+    | {",", ".", ";", ")", "—", "–"}
+)
+
+
+def _share(toks: list[Tok], i: int) -> Raw | None:
+    """'a third of the homes', 'two-thirds of voters', 'about half of them', 'fell by a
+    quarter.': a share, valued as a fraction (1/3), its unit 'fraction'."""
+    j = i
+    count = 1.0
+    if toks[j].low in UNITS or toks[j].low in {"a", "an"}:
+        count = float(UNITS.get(toks[j].low, 1))
+        j += 2 if j + 1 < len(toks) and toks[j + 1].text == HYPHEN else 1
+    elif not (
+        toks[j].low == "half" and (j == 0 or toks[j - 1].low in _FRACTION_BEFORE or toks[j - 1].text in BOUNDARY)
+    ):
+        return None  # bare "half" only as a share: "about half", "Half of the residents"
+    if j >= len(toks) or toks[j].low not in FRACTIONS:
+        return None
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    if nxt is not None and nxt.low not in _FRACTION_AFTER:
+        return None  # "a third party", "half an hour", "a quarter century"
+    if nxt is not None and nxt.low == "of" and j + 2 < len(toks) and toks[j + 2].low in {"a", "an"}:
+        return None  # "a quarter of a million" is read as a number; "of an hour" is a duration
+    return Raw(i, j, count * FRACTIONS[toks[j].low], "fraction", "words")
+
+
 def _read_words(toks: list[Tok], i: int) -> Raw | None:
-    fraction = _fraction_of_scale(toks, i)
+    fraction = _fraction_of_scale(toks, i) or _share(toks, i)
     if fraction is not None:
         return fraction
     if i > 0 and toks[i - 1].low in _VAGUE_BEFORE and toks[i].low in {"hundred", "thousand", "million", "billion"}:
@@ -242,10 +274,6 @@ def _read_words(toks: list[Tok], i: int) -> Raw | None:
             j += 1
             continue
         break
-    if len(parts) >= 2 and parts[-1] == HYPHEN and j < len(toks) and toks[j].low in FRACTIONS:
-        count = parse_words(" ".join(parts[:-1]))
-        if count is not None:  # "one-quarter of the homes", "two-thirds of voters": a share
-            return Raw(i, j, round(count * FRACTIONS[toks[j].low] * 100, 1), "%", "words")
     # trim joining words that do not end a number phrase
     while parts and parts[-1] in {"and", "a", HYPHEN, "half"}:
         parts.pop()
@@ -336,7 +364,7 @@ def _is_designator(raw: Raw, text: str, a: _Around, index: int) -> bool:
     capitalised_name = (
         index > 1 and a.prev_text[:1].isupper() and a.prev not in WEEKDAYS and a.prev not in _NOT_DESIGNATOR_BEFORE
     )
-    counted_after = re.match(r"^\s*(?:%|percent|[a-z]+s\b)", a.after) is not None
+    counted_after = re.match(r"^\s*(?:%|percent|[a-z]+s\b|of\b|-\d)", a.after) is not None
     if capitalised_name and not counted_after:
         return True
     # a name after the number: "38 North", "737 Max" (but "40 Israeli soldiers" are counted)
@@ -397,6 +425,8 @@ def excluded(toks: list[Tok], raw: Raw, sentence: str) -> bool:
         return True
     if raw.kind == "words" and _is_pronoun_one(raw, text, a) and not _part_of_count_before(toks, raw):
         return True
+    if raw.kind == "words" and text.lower() == "one" and raw.first == raw.last and a.nxt == HYPHEN:
+        return True  # "their biggest one-day fall", "a one-off payment"
     words = {t.low for t in toks[raw.first : raw.last + 1]}
     if raw.kind == "words" and words & _SCALE_WORDS and words <= _SCALE_WORDS | {"a", "an"} and a.after[:1] == "-":
         return True  # "a billion-dollar complex", "a million-pound home": a size, not a count

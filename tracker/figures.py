@@ -54,7 +54,7 @@ def _in_brackets(toks: list[Tok], first: int) -> bool:
 # A quick look before the full scan: most sentences hold no number at all.
 _MAY_COUNT = re.compile(
     r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b)"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|thirds?|quarters?|fifths?|tenths?)\b)"
 )
 
 
@@ -88,6 +88,8 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             and partner.first - raw.last == 2
             and toks[raw.last + 1].low in {"and", "to", "-", HYPHEN, "or"}
             and not (raw.unit and partner.unit and raw.unit != partner.unit)  # "rose 12% to 251p"
+            # a range runs upwards; "fell from 40 to 30", "won 2-1", "a 7 to 4 vote" are not ranges
+            and (toks[raw.last + 1].low in {"and", "or"} or raw.value <= partner.value or partner.last > partner.first)
         ):
             if unit is None and partner.unit is not None:
                 unit = partner.unit
@@ -160,10 +162,10 @@ _EDITORS_NOTE = re.compile(
 
 
 def _compared(toks: list[Tok], first: int) -> bool:
-    """Is the figure at `first` the earlier value of the one before: "..., up from 52%",
-    "down from 41", "compared with 27"?"""
+    """Is the figure at `first` the earlier value of the one before ("..., up from 52%", "down
+    from 41", "compared with 27") or the same change put another way ("fell 38p, or 6.1%")?"""
     before = [t.low for t in toks[max(0, first - 3) : first] if t.low not in {"about", "nearly", "some", "around"}]
-    return before[-2:] in (["up", "from"], ["down", "from"], ["compared", "with"], ["compared", "to"]) or (
+    return before[-2:] in (["up", "from"], ["down", "from"], ["compared", "with"], ["compared", "to"], [",", "or"]) or (
         before[-1:] == ["from"] and len(before) >= 2 and before[-2] == ","
     )
 

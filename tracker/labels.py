@@ -151,6 +151,26 @@ def _subject_of(toks: list[Tok], lo: int, first: int, verb: str) -> tuple[list[s
     return words[:stop], counted_of
 
 
+_MOVED = _MOVEMENT | {"up", "down", "closed", "ended", "finished", "settled"}
+
+
+def _moved_to(toks: list[Tok], to: int) -> list[str]:
+    """["shares", "fell", "to"] for "Shares fell 38p, or 6.1%, to 584p": the level a movement
+    reached, named by the verb and its subject earlier in the sentence."""
+    for v in range(to - 1, -1, -1):
+        if toks[v].text in {";", "."}:
+            break
+        if toks[v].low in _MOVED:
+            if v == to - 1 and toks[v].low in {"up", "down"}:
+                return []  # "up to 1,500 people": a qualifier, not a movement
+            start = v
+            while start > 0 and toks[start - 1].text not in BOUNDARY and toks[start - 1].low not in CLAUSE_WORDS:
+                start -= 1
+            subject, _ = _subject_of(toks, start, v, toks[v].low)
+            return [*subject, toks[v].low, toks[to].low]
+    return []
+
+
 def _subject_before_aside(toks: list[Tok], lo: int) -> list[str]:
     """The words before ", which ... ," when a clause starts right after such an aside."""
     if lo < 2 or toks[lo - 1].text != ",":
@@ -168,7 +188,7 @@ def _subject_before_aside(toks: list[Tok], lo: int) -> list[str]:
 # Words before a number that qualify or place it rather than say what it counts.
 _NOT_WHAT_IS_COUNTED = frozenset(
     """than early late earlier later least more about nearly some around almost roughly over
-    approximately estimated up to as many much just of at from between by including""".split()
+    approximately estimated up to as many much just of at on from between by including""".split()
 )
 
 
@@ -218,13 +238,15 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         low = t.low
         if t.text in BOUNDARY or low in AUXILIARIES or low in _PRONOUNS:
             break
+        if t.text == HYPHEN and k + 1 < len(toks) and toks[k + 1].text[:1].isdigit():
+            break  # "2-1": a score, not a word
         if low in {"more", "additional", "extra", "further", "other", "new", "fewer", "less"} and not noun:
             k += 1  # "24 more hours", "31 other people"
             continue
         if low == "or" and not noun and k + 1 <= hi and toks[k + 1].low in {"more", "fewer", "less", "so"}:
             k += 2  # "1,150 or more people"
             continue
-        if low == "of" and not used_of and (noun or raw.unit is None or raw.kind == "digits"):
+        if low == "of" and not used_of and (noun or raw.unit in (None, "fraction") or raw.kind == "digits"):
             used_of = True  # "1.3 million of its customers", "tons of aid"
             if noun:
                 noun.append("of")
@@ -292,11 +314,13 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         subject, _ = _subject_of(toks, lo, raw.first, moved[-1])
         if subject and subject[-1] not in left:
             left = [*subject, moved[-1]]
-    if left and left[-1] in _MOVEMENT and len(left) == 1:
+    if left and len(left) == 1 and (left[0] in _MOVEMENT or is_verbish(left[0])):
         # "Core inflation, which strips out food, rose to 4.8%": the subject is before the aside
         subject = _subject_before_aside(toks, lo)
         if subject:
             left = [*subject, left[-1]]
+    if not left and raw.first > 0 and toks[raw.first - 1].low in {"to", "at"}:
+        left = _moved_to(toks, raw.first - 1)
     changed = _changed_object(toks, lo, raw.first)
     if changed:
         left = changed
