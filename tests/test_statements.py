@@ -266,6 +266,16 @@ def test_a_quote_cut_by_a_line_break_is_one_statement_with_the_speaker_after_it(
     assert st.speaker == "Trump" and st.text.startswith("The “costs") and "Cancel order" in st.text
 
 
+def test_a_cue_with_no_claim_is_no_statement_but_names_the_next_speaker() -> None:
+    found = extract(
+        _article(
+            "Premier Anna Dahlqvist said she had won.",
+            "Green Left leader Tomas Berglund conceded on Sunday afternoon. “She will need partners,” he said.",
+        )
+    )
+    assert [(s.kind, s.speaker) for s in found] == [("claim", "Anna Dahlqvist"), ("quote", "Tomas Berglund")]
+
+
 def test_a_claim_whose_date_is_restated_is_the_same_claim() -> None:
     old = extract(_article("Amtrak has said it will finish the work by the end of the year, on tracks it owns."))
     new = extract(_article("Amtrak has said it will finish the work by Dec. 31, on tracks it owns."))

@@ -54,6 +54,22 @@ _TRAILING = re.compile(
 _TRAILING_REACH = 80  # longer than any one of those phrases, bar freaks
 
 
+_NO_CLAIM = frozenset(
+    """on in at by the a an this that last next late early later earlier monday tuesday wednesday
+    thursday friday saturday sunday morning afternoon evening night today yesterday tonight week
+    weekend again too also publicly privately""".split()
+)
+
+
+def claims_nothing(masked: str, cue: Attribution) -> bool:
+    """A sentence that is all cue: "Tomas Berglund conceded on Sunday afternoon." names who
+    spoke and when, but carries no claim (its speaker still speaks next: "..., he said")."""
+    if masked[: max(0, masked.rfind(cue.phrase, 0, cue.start + 1))].strip():
+        return False
+    tail = masked[cue.start + len(cue.verb) :]
+    return not any(w not in _NO_CLAIM for w in re.findall(r"[a-zQ]+", tail.lower()))
+
+
 def _strip_trailing(text: str) -> str:
     """`text` without the run of such phrases at its end, peeled one at a time from the end
     (an end-anchored pattern searched over the whole text tries every position: slow)."""

@@ -63,7 +63,7 @@ WEAK_VERBS = frozenset(
 )
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": "s"}
 TITLES = frozenset(
-    """president prime minister secretary governor gov mayor senator sen representative rep
+    """president premier prime minister secretary governor gov mayor senator sen representative rep
     director chief commissioner sheriff spokesperson spokesman spokeswoman ceo cfo chairman
     chairwoman chair general gen dr mr mrs ms miss prof professor judge justice inspector
     superintendent supt det detective captain capt lt lieutenant col colonel sgt sergeant

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tracker.align import similarity
-from tracker.attribution import find_attribution
+from tracker.attribution import claims_nothing, find_attribution
 from tracker.model import Article, Rewording, Statement
 from tracker.numbers import NUMBER_WORDS
 from tracker.quotes import mask, quoted_words, scan
@@ -149,6 +149,10 @@ def extract(article: Article) -> list[Statement]:
                 else:
                     current = _Group([sent], speaker, "quote")
                     groups.append(current)
+            elif cue is not None and claims_nothing(masked, cue):
+                current = None
+                if speaker:
+                    previous = (speaker, p)  # no statement, but the next "he said" may be this speaker
             elif cue is not None and not EDITORIAL.search(sent.text):
                 current = None
                 groups.append(_Group([sent], speaker, "claim"))
