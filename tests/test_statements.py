@@ -276,6 +276,13 @@ def test_a_cue_with_no_claim_is_no_statement_but_names_the_next_speaker() -> Non
     assert [(s.kind, s.speaker) for s in found] == [("claim", "Anna Dahlqvist"), ("quote", "Tomas Berglund")]
 
 
+def test_a_claim_that_gains_a_figure_says_something_new() -> None:
+    old = extract(_article("Irene Maffei said the scheme would be reviewed in the spring."))
+    new = extract(_article("Irene Maffei said the scheme had been renewed for three more years."))
+    added, removed, _ = changes(old, new)
+    assert [s.speaker for s in added] == ["Irene Maffei"] == [s.speaker for s in removed]
+
+
 def test_a_claim_whose_date_is_restated_is_the_same_claim() -> None:
     old = extract(_article("Amtrak has said it will finish the work by the end of the year, on tracks it owns."))
     new = extract(_article("Amtrak has said it will finish the work by Dec. 31, on tracks it owns."))

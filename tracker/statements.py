@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from tracker.align import similarity
 from tracker.attribution import claims_nothing, find_attribution
+from tracker.figures import figures
 from tracker.model import Article, Rewording, Statement
 from tracker.numbers import NUMBER_WORDS
 from tracker.quotes import mask, quoted_words, scan
@@ -266,6 +267,13 @@ _NEGATIONS = frozenset("not no never cannot unable nobody nothing none neither n
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 
 
+def _new_figure(a: str, b: str) -> bool:
+    """Does one text give a figure the other has no value for at all ("would be reviewed in
+    the spring" -> "had been renewed for three more years")? New information, not rewording."""
+    va, vb = ({f.value for f in figures(t)} for t in (a, b))
+    return bool(va ^ vb) and not (va and vb)
+
+
 def _polarity_flipped(a: Statement, b: Statement) -> bool:
     """'the suspect was armed' -> 'was not armed' / 'was unarmed': few words, the opposite claim."""
     wa, wb = (_WORD.findall(_claim_text(s).lower()) for s in (a, b))
@@ -361,6 +369,7 @@ def changes(
             and score >= SAME_CLAIM_CANDIDATE - (0.1 if linked else 0)
             and not _substantive(o, n, slack)
             and not _polarity_flipped(o, n)
+            and (linked or not _new_figure(o.text, n.text))
         ):
             same.add((i, j))  # the same claim, reworded or with new figures
         elif score >= REWORDING:
