@@ -88,18 +88,17 @@ class _Group:
 def _sentences(paragraph: str, p: int, resumed: bool) -> list[_Sentence]:
     return [
         _Sentence(text, p, start, local, words, quoted)
-        for text, start, local, words, quoted in _read(paragraph, resumed=resumed)
+        for text, start, local, words, quoted in _read(paragraph, resumed)
     ]
 
 
 @lru_cache(maxsize=4096)
-def _read(
-    paragraph: str, *, resumed: bool = False
-) -> tuple[tuple[str, int, tuple[tuple[int, int], ...], int, int], ...]:
+def _read(paragraph: str, resumed: bool = False) -> tuple[tuple[str, int, tuple[tuple[int, int], ...], int, int], ...]:
     """Each sentence of a paragraph with its quoted spans (relative to the sentence) and counts;
     the same for both revisions of a paragraph that did not change, so it is read once.
     `resumed`: the paragraph goes on with a quote left open before it."""
-    quote_scan = scan(paragraph, already_open=resumed)
+    # called alike in both cases, so that the cache of scan() serves extract() too
+    quote_scan = scan(paragraph, already_open=True) if resumed else scan(paragraph)
     out = []
     for span in sentence_spans(paragraph):
         local = tuple(
