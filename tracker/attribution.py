@@ -229,23 +229,22 @@ _CLAUSE_CUT = re.compile(
 )
 
 
-def _cuts(text: str) -> list[int]:
-    """Where a clause boundary ends in `text`; "and" inside a name ("Centers for Disease
-    Control and Prevention", "Bruce and Dana DeKalb") is no boundary."""
-    out = []
-    for m in _CLAUSE_CUT.finditer(text):
+def _last_cut(text: str) -> int:
+    """Where the last clause boundary in `text` ends (0 if none); "and" inside a name
+    ("Centers for Disease Control and Prevention", "Bruce and Dana DeKalb") is no boundary."""
+    for m in reversed(list(_CLAUSE_CUT.finditer(text))):
         if m.group(0) == "and":
-            before = text[: m.start()].split()
-            after = text[m.end() :].split()
+            before = text[max(0, m.start() - 40) : m.start()].split()
+            after = text[m.end() : m.end() + 40].split()
             if before and after and before[-1][:1].isupper() and after[0][:1].isupper():
                 continue
-        out.append(m.end())
-    return out
+        return m.end()
+    return 0
 
 
 def _last_np(text: str) -> str:
     text = _strip_trailing(text.rstrip(" ,"))
-    cut = max(_cuts(text), default=0)
+    cut = _last_cut(text)
     phrase = text[cut:].strip(' ,"”“’')
     words = phrase.split()
     if len(words) > 9:
