@@ -244,7 +244,9 @@ def _last_cut(text: str) -> int:
 
 def _last_np(text: str) -> str:
     text = _strip_trailing(text.rstrip(" ,"))
-    cut = _last_cut(text)
+    # the phrase is nine words at most: the last 200 characters (from a word's start) hold it
+    start = text.find(" ", len(text) - 200) + 1 if len(text) > 200 else 0
+    cut = start + _last_cut(text[start:])
     phrase = text[cut:].strip(' ,"”“’')
     words = phrase.split()
     if len(words) > 9:
