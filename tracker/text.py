@@ -332,8 +332,8 @@ def clear_caches() -> None:
     """Forget cached readings (benchmarks measure cold compares with this)."""
     from tracker.attribution import find_attribution
     from tracker.figures import figures
+    from tracker.names import names_in
     from tracker.quotes import mask, scan
-    from tracker.speakers import _names_in
     from tracker.statements import _bag, _read
     from tracker.textdiff import word_diff
 
@@ -347,7 +347,7 @@ def clear_caches() -> None:
         mask,
         _read,
         _bag,
-        _names_in,
+        names_in,
         find_attribution,
         word_diff,
     ):
