@@ -20,7 +20,8 @@ import dataclasses
 import re
 from functools import lru_cache
 
-from tracker.figscan import HYPHEN, RATINGS, Raw, Tok, excluded, find_qualifier, scan, tokenise
+from tracker.figexclude import excluded
+from tracker.figscan import HYPHEN, RATINGS, Raw, Tok, find_qualifier, scan, tokenise
 from tracker.labels import label_of, words_before
 from tracker.labelwords import GENERIC_NOUNS
 from tracker.model import Figure
