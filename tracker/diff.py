@@ -12,7 +12,7 @@ import re
 from tracker.align import Pair, align, split_article
 from tracker.figchanges import figure_changes
 from tracker.model import Article, ChangeReport, HeadlineChange, SentenceChange
-from tracker.statements import changes as statement_changes
+from tracker.statementchanges import changes as statement_changes
 from tracker.statements import extract as extract_statements
 from tracker.text import canonical, fingerprint
 from tracker.textdiff import paragraph_diff, word_diff

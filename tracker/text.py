@@ -334,7 +334,8 @@ def clear_caches() -> None:
     from tracker.figures import figures
     from tracker.names import names_in
     from tracker.quotes import mask, scan
-    from tracker.statements import _bag, _read
+    from tracker.statementchanges import _bag
+    from tracker.statements import _read
     from tracker.textdiff import word_diff
 
     for f in (
