@@ -95,6 +95,13 @@ def test_a_storm_rating_that_moves_is_a_figure_change_and_one_that_stays_is_not(
     assert compare(old, same).changed_figures == ()
 
 
+def test_a_toll_reworded_from_killed_to_death_toll_is_one_change() -> None:
+    old = _story("A roof collapse at the mine killed four miners on Monday, officials said.", "Rescuers worked on.")
+    new = _story("Rescuers worked on.", "The death toll rose to nine on Tuesday as rescuers reached the lower gallery.")
+    (change,) = compare(old, new).changed_figures
+    assert (change.old.value, change.new.value) == (4, 9)  # type: ignore[union-attr]
+
+
 def test_different_outcomes_of_one_event_are_not_paired() -> None:
     old = _story("The bombing in the market killed 20 people, police said.", "The ferry sank in calm water.")
     new = _story("The ferry sank in calm water.", "Another 22 people were injured by the bombing in the market.")

@@ -21,6 +21,7 @@ def _judged(sentence: str) -> list[tuple[float, bool]]:
         ("Route 9 was closed and 300 drivers were stuck.", [(9, True), (300, False)]),
         ("She made a 911 call from 6 miles away.", [(911, True), (6, False)]),
         ("The website 38 North reported the launch.", [(38, True)]),
+        ("Crews worked on the 2200 block of Harbor Road.", [(2200, True)]),
         ("Six officers were injured, one of them seriously.", [(6, False), (1, False)]),
         ("One of the men was rescued at 7 a.m.", [(1, True), (7, True)]),
     ],

@@ -119,6 +119,7 @@ def test_not_figures(sentence: str) -> None:
         ("The owner will pay the remaining $80 million of the project's $215 million cost.", "pay remaining"),
         ("The Home Party, which won the last election, took 16.", "home party took"),
         ("The opposition Green Left list was on 30.3%.", "green left list"),
+        ("Two people in the car were injured.", "people in car injured"),
     ],
 )
 def test_label_says_what_is_counted(sentence: str, word: str) -> None:

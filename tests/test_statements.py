@@ -116,6 +116,15 @@ def _article(*paragraphs: str) -> Article:
         (["Boeing issued a statement late Monday saying that the jet was safe to fly."], "Boeing"),
         (["Childhood friends attended the hearing and said he was a kind man."], "Childhood friends"),
         (["Zuckerberg acknowledges that the company made mistakes."], "Zuckerberg"),
+        (
+            [
+                "Parent Rob Atherton said the school should stay open.",
+                "Another parent, Sunita Bhatt, said campaigners would appeal.",
+                "“We have spoken to a solicitor,” she said.",
+            ],
+            "Sunita Bhatt",
+        ),
+        (["Det Ch Insp Alison Hurst said officers were at the scene."], "Alison Hurst"),
         (["“We offered 4 percent,” said Halvard's chief executive, Martin Oyelaran."], "Martin Oyelaran"),
         (["“We will not move,” said the president of Halvard Glass, Martin Oyelaran."], "Martin Oyelaran"),
         (["The 'no' campaign, led by former mayor Anton Dresch, said it expected the gap to narrow."], "campaign"),
@@ -232,3 +241,15 @@ def test_judging_words_without_a_quote_are_not_a_statement() -> None:
 )
 def test_what_shows_is_a_cue_only_for_data_closing_a_claim_or_with_that(sentence: str) -> None:
     assert extract(_article(sentence)) == []
+
+
+def test_a_quote_that_goes_on_in_the_next_line_is_one_statement() -> None:
+    found = extract(
+        _article(
+            "“Families spent the night holding down their roofs,” said Nadia Rahman, an aid worker.",
+            "“By morning, many of them had nothing left to hold down.”",
+            "The storm weakened inland.",
+        )
+    )
+    assert [(s.kind, s.speaker) for s in found] == [("quote", "Nadia Rahman")]
+    assert "By morning" in found[0].text

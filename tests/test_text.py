@@ -105,3 +105,14 @@ odd_text = st.text(
 @given(odd_text)
 def test_canonical_is_the_normalised_text_with_plain_quotes_and_single_spaces(text: str) -> None:
     assert canonical(text) == " ".join(normalise(text).translate(_QUOTES).split())
+
+
+def test_sentence_per_line_text_cut_after_a_title_runs_on() -> None:
+    article = article_from_text(
+        "The union met a mediator from the office of Gov.\nRuth Callaway said.\nTrains stopped.\n"
+    )
+    assert article.paragraphs[-2:] == (
+        "The union met a mediator from the office of Gov.\nRuth Callaway said.",
+        "Trains stopped.",
+    )
+    assert sentences(article.paragraphs[-2]) == ["The union met a mediator from the office of Gov. Ruth Callaway said."]

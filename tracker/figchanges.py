@@ -139,7 +139,9 @@ def compatible(a: Figure, b: Figure) -> bool:
 def _label_bag(f: Figure) -> Counter[str]:
     """The words of a figure's label but its unit: two figures in miles are not the same
     quantity because both are in miles ("50 miles northwest of" vs "flying 260 miles")."""
-    return Counter(content_words(f.label)) - Counter(content_words(f.unit or ""))
+    words = Counter(content_words(f.label)) - Counter(content_words(f.unit or ""))
+    # outcomes by kind, so that "miners killed" and "death toll rose" share a word
+    return Counter(_OUTCOMES.get(w, w) for w in words.elements())
 
 
 def _wrap(figs: Iterable[Figure], text: str, position: float, edited: bool) -> list[_Fig]:
@@ -257,6 +259,8 @@ def _pool_score(a: _Fig, b: _Fig) -> float:
     score = 0.6 * label + 0.4 * context
     if a.figure.unit and a.figure.unit == b.figure.unit:
         score += 0.1
+    if _outcomes(a.figure.label) & _outcomes(b.figure.label):
+        score += 0.15  # "killed four miners" -> "the death toll rose to nine": one toll
     score -= 0.1 * abs(a.position - b.position)
     return score
 
@@ -352,16 +356,19 @@ def _same_count_nudged(a: _Fig, b: _Fig) -> bool:
 _GENERIC_LABEL_WORDS = frozenset("people more others total number said least".split())
 
 
+def _outcomes(label: str) -> set[str]:
+    return {_OUTCOMES[w] for w in label.lower().split() if w in _OUTCOMES}
+
+
 def _opposed(a: str, b: str) -> bool:
     """Labels that say different things happened: 'killed' and 'injured'."""
-    va = {_OUTCOMES[w] for w in a.lower().split() if w in _OUTCOMES}
-    vb = {_OUTCOMES[w] for w in b.lower().split() if w in _OUTCOMES}
+    va, vb = _outcomes(a), _outcomes(b)
     return bool(va and vb and not va & vb)
 
 
 # what happened to the people a figure counts, by kind: killed and dead are one outcome
 _OUTCOMES = {
-    **dict.fromkeys("dead died killed deaths".split(), "dead"),
+    **dict.fromkeys("dead died killed deaths death toll fatalities".split(), "dead"),
     **dict.fromkeys("hurt injured wounded injuries".split(), "hurt"),
     **dict.fromkeys("missing unaccounted".split(), "missing"),
     **dict.fromkeys("rescued saved".split(), "rescued"),

@@ -95,6 +95,8 @@ def _is_designator(raw: Raw, text: str, a: _Around, index: int) -> bool:
     """Highway 20, Apollo 11, Category 3, No. 1: a name, not a quantity."""
     if raw.unit is not None or not text.isdigit() or raw.value >= 10_000:
         return False
+    if re.match(r"\s+block\s+of\s+[A-Z]", a.after):
+        return True  # "the 2200 block of Harbor Road": an address
     if a.prev in DESIGNATORS or (a.prev == "." and a.prev2.lower() in {"no", "nos"}):
         return True
     capitalised_name = (

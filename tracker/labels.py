@@ -297,6 +297,10 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
             if toks[k].low not in DETERMINERS and not is_verbish(toks[k].low):
                 predicate.append(_cased(toks[k]))
             elif is_verbish(toks[k].low):
+                if predicate[-1] in AUXILIARIES:  # "two people in the car were injured": what happened
+                    while predicate and predicate[-1] in AUXILIARIES:
+                        predicate.pop()
+                    predicate.append(ING_PARTICIPLES.get(toks[k].low, toks[k].low))
                 break
             k += 1
     # words just before the number in its clause (qualifiers and determiners dropped)

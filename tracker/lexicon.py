@@ -71,7 +71,8 @@ TITLES = frozenset(
     coordinator coach manager leader commander admiral adm marshal cardinal bishop rev pastor
     rabbi imam sheikh emir chairperson executive founder president-elect vice dean principal
     physician surgeon nurse spokesperson minister's council councilman councilwoman
-    councillor lawmaker senator-elect trooper constable firefighter chief's""".split()
+    councillor lawmaker senator-elect trooper constable firefighter chief's insp ch supt
+    resident parent student teacher neighbour neighbor witness""".split()
 )
 ORG_WORDS = frozenset(
     """ministry department office agency service services forces force police council party

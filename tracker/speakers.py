@@ -62,6 +62,13 @@ class Mentions:
             elif len(name.split()) in (2, 3) and (pos == 0 or _SENTENCE_BEFORE.search(text, max(0, pos - 8), pos)):
                 self.unproven.append(Person(name, paragraph, pos, gender, titles))  # the subject of its sentence
 
+    def spoke(self, name: str, paragraph: int, offset: int) -> None:
+        """A name a cue gave as a speaker is a person ("Another parent, Sunita Bhatt, said"),
+        whether or not the text around it showed one."""
+        if _PERSON_NAME.fullmatch(name) and not is_org(name) and not self.is_person(name):
+            self.people.append(Person(name, paragraph, offset))
+            self.surnames.add(name.split()[-1])
+
     def titled(self, title: frozenset[str], paragraph: int) -> str | None:
         """The person last named with this title: "the mayor" -> "Anne Caldwell"; "the health
         minister" -> the one named Health Minister, not the foreign minister."""

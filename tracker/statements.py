@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from tracker.attribution import claims_nothing, find_attribution
 from tracker.model import Article, Statement
-from tracker.quotes import mask, quoted_words, scan
+from tracker.quotes import QuoteScan, mask, quoted_words, scan
 from tracker.speakers import Mentions, clean_speaker
 from tracker.text import sentence_spans
 
@@ -95,6 +95,8 @@ def extract(article: Article) -> list[Statement]:
             quote_scan = scan(para, already_open=True)
         mentions.read(_unquoted(para, quote_scan.spans), p)
         current: _Group | None = carry if carry is not None and (quote_scan.opens_with_quote or resumed) else None
+        if current is None and _goes_on_quoting(groups, p, para, quote_scan):
+            current = groups[-1]  # '"..., " said Rahman.' / '"By morning, ..."': she goes on
         carry = None
         for sent in _sentences(para, p, resumed):
             masked = mask(sent.text, sent.quoted)
@@ -102,6 +104,8 @@ def extract(article: Article) -> list[Statement]:
             speaker = None
             if cue is not None:
                 speaker = clean_speaker(cue.phrase, mentions, p, sent.start + cue.start, previous)
+                if speaker:
+                    mentions.spoke(speaker, p, sent.start + cue.start)
             # begins inside an open quote
             continues = any(a < sent.start < b for a, b in quote_scan.spans) or (resumed and sent.start == 0)
             opens = bool(sent.quoted) and sent.quoted[0][0] <= 1
@@ -163,6 +167,18 @@ def extract(article: Article) -> list[Statement]:
         last = g.speaker or last
         statements.append(g.statement())
     return statements
+
+
+def _goes_on_quoting(groups: list[_Group], p: int, para: str, quote_scan: QuoteScan) -> bool:
+    """Is this paragraph nothing but a quote, right after a paragraph that ended with a
+    speaker's quote? Then the speaker goes on (sentence-per-line text puts every sentence of a
+    quote on its own line)."""
+    if not (groups and quote_scan.opens_with_quote and len(quote_scan.spans) == 1):
+        return False
+    last = groups[-1]
+    a, b = quote_scan.spans[0]
+    whole = a <= 1 and b >= len(para.rstrip(" .,!?”’\"'")) - 1
+    return whole and last.kind == "quote" and last.speaker is not None and last.sentences[-1].paragraph == p - 1
 
 
 _FIRST_MARK = re.compile('["“”]')

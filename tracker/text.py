@@ -116,7 +116,12 @@ def paragraphs(text: str) -> list[str]:
                 current.append(ln)
             blocks.append("\n".join(current))
         else:
-            blocks = lines
+            blocks = []
+            for ln in lines:  # one sentence per line: a line cut after "Gov." or "&" runs on
+                if blocks and _cut_after_title(blocks[-1], ln):
+                    blocks[-1] += "\n" + ln
+                else:
+                    blocks.append(ln)
         blocks = _reattach_closing_quotes(blocks)
     out = []
     for block in blocks:
@@ -264,6 +269,18 @@ def _lines(paragraph: str) -> list[tuple[int, str]]:
             out.append((offset, line))
         offset += len(line) + 1
     return out
+
+
+def _cut_after_title(line: str, following: str) -> bool:
+    """A line that ends in a title ("the office of Gov.") or "&" before a capitalised word:
+    the splitter cut a name, not a sentence."""
+    end, nxt = line.rstrip(), following.lstrip()
+    if not end or not nxt[:1].isupper():
+        return False
+    if end.endswith("&"):
+        return True
+    word = _word_before(end, len(end) - 1).rstrip(".").lower() if end.endswith(".") else ""
+    return word in ABBREVIATIONS and word not in _AMBIGUOUS and word not in {"no", "nos", "etc", "est", "approx"}
 
 
 def _runs_on(line: str, following: str) -> bool:
