@@ -253,3 +253,14 @@ def test_a_quote_that_goes_on_in_the_next_line_is_one_statement() -> None:
     )
     assert [(s.kind, s.speaker) for s in found] == [("quote", "Nadia Rahman")]
     assert "By morning" in found[0].text
+
+
+def test_a_bbc_quote_over_two_paragraphs_is_one_statement() -> None:
+    found = extract(
+        _article(
+            "Det Insp Alison Hurst said: ''This was a frightening incident for people out for the evening.",
+            "''We would urge anyone who filmed it to send the footage to us.",
+            "''",
+        )
+    )
+    assert [(s.kind, s.speaker) for s in found] == [("quote", "Alison Hurst")]

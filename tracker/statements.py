@@ -108,7 +108,7 @@ def extract(article: Article) -> list[Statement]:
                     mentions.spoke(speaker, p, sent.start + cue.start)
             # begins inside an open quote
             continues = any(a < sent.start < b for a, b in quote_scan.spans) or (resumed and sent.start == 0)
-            opens = bool(sent.quoted) and sent.quoted[0][0] <= 1
+            opens = bool(sent.quoted) and sent.quoted[0][0] <= 2  # after “ or after BBC-style ''
             is_quote = (
                 continues
                 or sent.quote_share >= 0.5
