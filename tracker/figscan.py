@@ -91,10 +91,6 @@ def tokenise(sentence: str) -> list[Tok]:
     return toks
 
 
-def _is_word_number(tok: Tok) -> bool:
-    return tok.low in NUMBER_WORDS
-
-
 @dataclass
 class Raw:
     """A number found in the token stream, before it is judged and labelled."""
@@ -118,7 +114,7 @@ def scan(toks: list[Tok], sentence: str) -> list[Raw]:
                 found.append(raw)
                 i = raw.last + 1
                 continue
-        elif _is_word_number(tok) or _hyphen_number(tok.low):
+        elif tok.low in NUMBER_WORDS or ("-" in tok.low and _hyphen_number(tok.low)):
             raw = _read_words(toks, i)
             if raw:
                 found.append(raw)

@@ -43,6 +43,8 @@ CURRENCY_WORDS = {
     "rubles": "rubles",
     "roubles": "rubles",
 }
+# (the last listed wins, as the loop over CURRENCY_WORDS this replaces did)
+_CURRENCY_BY_FIRST_WORD = {word.split()[0]: symbol for word, symbol in CURRENCY_WORDS.items()}
 
 
 def _in_brackets(toks: list[Tok], first: int) -> bool:
@@ -134,9 +136,8 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             counted_unit = unit or (counted if counted else None)
         else:
             counted_unit = unit
-        for word, symbol in CURRENCY_WORDS.items():
-            if counted and counted == word.split()[0]:
-                counted_unit = symbol
+        if counted in _CURRENCY_BY_FIRST_WORD:
+            counted_unit = _CURRENCY_BY_FIRST_WORD[counted]
         start = qstart if qualifier else toks[raw.first].start
         end = toks[raw.last].end
         out.append(

@@ -134,6 +134,7 @@ def _opens_sentence(word: str, text: str, pos: int) -> bool:
     return (low.endswith("ly") or low in _LINKING_WORDS) and text[pos + len(word) : pos + len(word) + 1] == ","
 
 
+@lru_cache(maxsize=4096)
 def is_org(name: str) -> bool:
     """An organisation's name ends in, or is built around, an organisation word:
     "Israel Defense Forces", "Ministry of Health", "Centers for Disease Control"."""
@@ -172,6 +173,7 @@ def _is_place_like(name: str) -> bool:
     }
 
 
+@lru_cache(maxsize=4096)
 def strip_titles(name: str) -> str:
     """'Israeli Defense Minister Yoav Gallant' -> 'Yoav Gallant'; 'Dr. Ana Novak' -> 'Ana Novak'."""
     words = name.replace("(", " ").replace(")", " ").split()

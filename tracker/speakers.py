@@ -177,6 +177,7 @@ _NAMED_DOCUMENT = re.compile(
 _PLACED = re.compile(
     r"(?:[Aa]n?|[Tt]he)\s+(.+?\s+[a-z][\w-]*)\s+(?:in|from|at|near)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 )
+_DOCUMENTS = DATA_NOUNS | {"statement", "report", "release", "announcement"}
 _SPOKES = frozenset("spokesperson spokesman spokeswoman official source representative".split())
 
 
@@ -195,10 +196,13 @@ def clean_speaker(
     apposed = phrase.split(",")[1].strip() if "," in phrase else ""
     if apposed and _PERSON_NAME.fullmatch(apposed) and _is_role(head):
         return mentions.full_name(apposed)  # "Halvard's chief executive, Martin Oyelaran"
-    owner = _DOCUMENT_OF.fullmatch(head)
-    if owner is None:
-        named_doc = _NAMED_DOCUMENT.fullmatch(head)
-        owner = named_doc if named_doc and is_org(named_doc.group(1).strip()) else None
+    head_words = set(head.lower().split())
+    owner = None
+    if head_words & _DOCUMENTS:  # (a set test first: most speakers name no document)
+        owner = _DOCUMENT_OF.fullmatch(head)
+        if owner is None:
+            named_doc = _NAMED_DOCUMENT.fullmatch(head)
+            owner = named_doc if named_doc and is_org(named_doc.group(1).strip()) else None
     if owner:  # "the commission's preliminary figures", "Kostal's statement": whose they are
         return clean_speaker(owner.group(1), mentions, paragraph, offset, previous)
     titled = _LOWER_TITLE_NAME.fullmatch(head)
@@ -215,7 +219,7 @@ def clean_speaker(
             named = mentions.org_like(word, paragraph)
         if named:
             return named
-    placed = _PLACED.fullmatch(head)
+    placed = _PLACED.fullmatch(head) if head_words & {"in", "from", "at", "near"} else None
     if placed and not looks_like_name(placed.group(1)) and not _SPOKES & set(placed.group(1).lower().split()):
         return placed.group(1)  # "A Muslim leader in New Zealand": the leader, not the place
     role = _ROLE.match(head)

@@ -349,7 +349,7 @@ def clear_caches() -> None:
     """Forget cached readings (benchmarks measure cold compares with this)."""
     from tracker.attribution import find_attribution
     from tracker.figures import figures
-    from tracker.names import names_in
+    from tracker.names import is_org, names_in, strip_titles
     from tracker.quotes import mask, scan
     from tracker.statementchanges import _bag
     from tracker.statements import _read
@@ -366,6 +366,8 @@ def clear_caches() -> None:
         _read,
         _bag,
         names_in,
+        is_org,
+        strip_titles,
         find_attribution,
         word_diff,
     ):
