@@ -102,6 +102,13 @@ def test_a_toll_reworded_from_killed_to_death_toll_is_one_change() -> None:
     assert (change.old.value, change.new.value) == (4, 9)  # type: ignore[union-attr]
 
 
+def test_no_deaths_then_one_death_is_a_change_from_zero() -> None:
+    old = _story("No deaths have been reported.", "The fair closed on Monday.")
+    new = _story("The fair closed on Monday.", "One person, an elderly woman from Springvale, has died.")
+    (change,) = compare(old, new).changed_figures
+    assert (change.old.value, change.new.value) == (0, 1)  # type: ignore[union-attr]
+
+
 def test_different_outcomes_of_one_event_are_not_paired() -> None:
     old = _story("The bombing in the market killed 20 people, police said.", "The ferry sank in calm water.")
     new = _story("The ferry sank in calm water.", "Another 22 people were injured by the bombing in the market.")

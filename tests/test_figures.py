@@ -60,6 +60,7 @@ def test_digits_round_trip_through_formatting(n: int) -> None:
         ("Half of the residents left.", [0.5]),
         ("Projections gave the Centre Alliance 34 of the 81 seats.", [34, 81]),
         ("Dunmere beat Athletic 2-1 on Saturday.", [2, 1]),
+        ("No deaths have been reported.", [0]),
         ("A boat carrying 33 South Koreans sank.", [33]),
         ("All 40 Sonoma County school districts closed.", [40]),
         ("American Airlines operates 24 Max 8s.", [24]),
@@ -95,6 +96,7 @@ def test_values(sentence: str, values: list[float]) -> None:
         "A third party said so.",
         "He waited half an hour.",
         "It was their biggest one-day fall.",
+        "There is no way to know yet.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -120,6 +122,7 @@ def test_not_figures(sentence: str) -> None:
         ("The Home Party, which won the last election, took 16.", "home party took"),
         ("The opposition Green Left list was on 30.3%.", "green left list"),
         ("Two people in the car were injured.", "people in car injured"),
+        ("One person, an elderly woman from Springvale, has died.", "person died"),
     ],
 )
 def test_label_says_what_is_counted(sentence: str, word: str) -> None:
@@ -149,6 +152,11 @@ def test_a_part_of_them_counts_the_things_counted_before() -> None:
 def test_scaled_values_are_exact_and_editors_notes_hold_no_figures() -> None:
     assert [f.value for f in figures("The bid rose to $4.1 billion.")] == [4_100_000_000]
     assert figures("Correction: An earlier version of this story gave the death toll as 31.") == ()
+
+
+def test_a_value_for_someone_else_is_not_an_earlier_value() -> None:
+    ortega, hale = figures("Ortega had 50.6 percent, compared with 48.1 percent for her opponent, Gregory Hale.")
+    assert "opponent" in hale.label and hale.label != ortega.label
 
 
 def test_a_range_runs_upwards_and_a_level_reached_is_named_by_its_movement() -> None:

@@ -139,7 +139,8 @@ def compatible(a: Figure, b: Figure) -> bool:
 def _label_bag(f: Figure) -> Counter[str]:
     """The words of a figure's label but its unit: two figures in miles are not the same
     quantity because both are in miles ("50 miles northwest of" vs "flying 260 miles")."""
-    words = Counter(content_words(f.label)) - Counter(content_words(f.unit or ""))
+    unit = Counter(w for w in content_words(f.unit or "") if w not in _OUTCOMES)  # "deaths" says what happened
+    words = Counter(content_words(f.label)) - unit
     # outcomes by kind, so that "miners killed" and "death toll rose" share a word
     return Counter(_OUTCOMES.get(w, w) for w in words.elements())
 

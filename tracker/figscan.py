@@ -114,7 +114,7 @@ def scan(toks: list[Tok], sentence: str) -> list[Raw]:
                 found.append(raw)
                 i = raw.last + 1
                 continue
-        elif tok.low in NUMBER_WORDS or ("-" in tok.low and _hyphen_number(tok.low)):
+        elif tok.low in NUMBER_WORDS or tok.low == "no" or ("-" in tok.low and _hyphen_number(tok.low)):
             raw = _read_words(toks, i)
             if raw:
                 found.append(raw)
@@ -234,7 +234,22 @@ def _share(toks: list[Tok], i: int) -> Raw | None:
     return Raw(i, j, count * FRACTIONS[toks[j].low], "fraction", "words")
 
 
+# "No deaths have been reported" -> "Two people died": none is a count too, for these
+_NONE_OF = frozenset("deaths fatalities casualties injuries arrests survivors".split())
+
+
+def _none(toks: list[Tok], i: int) -> Raw | None:
+    if toks[i].low != "no":
+        return None
+    j = i + 1
+    if j < len(toks) and toks[j].low in {"other", "further", "more", "new", "confirmed"}:
+        j += 1
+    return Raw(i, i, 0.0, toks[j].low, "words") if j < len(toks) and toks[j].low in _NONE_OF else None
+
+
 def _read_words(toks: list[Tok], i: int) -> Raw | None:
+    if toks[i].low == "no":
+        return _none(toks, i)
     fraction = _fraction_of_scale(toks, i) or _share(toks, i)
     if fraction is not None:
         return fraction

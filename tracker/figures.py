@@ -57,7 +57,8 @@ def _in_brackets(toks: list[Tok], first: int) -> bool:
 # A quick look before the full scan: most sentences hold no number at all.
 _MAY_COUNT = re.compile(
     r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|thirds?|quarters?|fifths?|tenths?)\b)"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|thirds?|quarters?|fifths?|tenths?"
+    r"|no\s+(?:\w+\s+)?(?:deaths|fatalities|casualties|injuries|arrests|survivors))\b)"
 )
 
 
@@ -116,7 +117,7 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             label += " (high end of range)"
         if out and out[-1].end <= toks[raw.first].start and _in_brackets(toks, raw.first):
             label = out[-1].label  # "(about $1,580)", "(13 feet)": a conversion of the figure before
-        elif out and n not in range_high and _compared(toks, raw.first):
+        elif out and n not in range_high and _compared(toks, raw.first) and not _for_another(toks, raw.last):
             label = out[-1].label  # "57.3%, up from 52%": the same quantity, its earlier value
         if out and [t.low for t in toks[raw.last + 1 : raw.last + 3]] in (
             ["of", "them"],
@@ -161,6 +162,11 @@ _EDITORS_NOTE = re.compile(
     r"|\ban earlier version of this (?:story|article|report)\b",
     re.IGNORECASE,
 )
+
+
+def _for_another(toks: list[Tok], last: int) -> bool:
+    """'compared with 48.1 percent for her opponent': the value of another, not an earlier one."""
+    return last + 1 < len(toks) and toks[last + 1].low == "for"
 
 
 def _compared(toks: list[Tok], first: int) -> bool:

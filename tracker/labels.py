@@ -58,6 +58,10 @@ def _clause_bounds(toks: list[Tok], first: int, last: int) -> tuple[int, int]:
             if close is not None:
                 hi = close  # a bracketed aside does not end the clause
                 continue
+        resumed = _after_appositive(toks, hi + 1)
+        if resumed is not None:
+            hi = resumed  # ", an elderly woman from Springvale, has died": nor does an appositive
+            continue
         if t.text in BOUNDARY or t.low in {"and", "but", "while", "whereas", "although", "which", "who", "as", "when"}:
             break
         hi += 1
@@ -98,8 +102,23 @@ def _skip_aside(toks: list[Tok], k: int, hi: int) -> int:
                 return k
             k = close + 1
             continue
-        return k
+        resumed = _after_appositive(toks, k)
+        return resumed if resumed is not None else k
     return k
+
+
+def _after_appositive(toks: list[Tok], k: int) -> int | None:
+    """Where the clause goes on after ", an elderly woman from Springvale, has died": the
+    token after the closing comma, when an auxiliary and a verb follow it; else None."""
+    if not (k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"a", "an", "the"}):
+        return None
+    close = next((j for j in range(k + 1, min(len(toks), k + 12)) if toks[j].text == ","), None)
+    if close is None:
+        return None
+    after = close + 1
+    while after < len(toks) and toks[after].low in AUXILIARIES:
+        after += 1
+    return close + 1 if after > close + 1 and after < len(toks) and is_verbish(toks[after].low) else None
 
 
 _MOVEMENT = frozenset(
