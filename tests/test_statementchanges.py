@@ -107,3 +107,12 @@ def test_an_estimate_reattributed_is_the_same_claim() -> None:
     )
     assert [s.speaker for s in old] == ["Freight Transport Council"] == [s.speaker for s in new]
     assert changes(old, new) == ([], [], [])
+
+
+def test_a_claim_that_goes_on_to_say_more_is_new() -> None:
+    old = extract(_article("Karen Udeh told reporters that shelters had been opened at two high schools."))
+    new = extract(
+        _article("Karen Udeh told reporters that shelters had been opened at two high schools and a church hall.")
+    )
+    added, removed, _ = changes(old, new)
+    assert [s.speaker for s in added] == ["Karen Udeh"] == [s.speaker for s in removed]

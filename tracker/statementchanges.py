@@ -90,6 +90,18 @@ def _new_figure(a: str, b: str) -> bool:
     return bool(va ^ vb) and not (va and vb)
 
 
+def _extended(a: Statement, b: Statement) -> bool:
+    """Does one claim say all the other says and then more ("shelters had been opened at two
+    high schools" -> "... at two high schools and a church hall")? New information."""
+    ka, kb = (key(_claim_text(s)).split() for s in (a, b))
+    short, long = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
+    extra = [w for w in long[len(short) :] if w not in _STOPWORDS_LITE]
+    return len(short) >= 4 and long[: len(short)] == short and len(extra) >= 2
+
+
+_STOPWORDS_LITE = frozenset("and or but the a an of to in on at for with by".split())
+
+
 def _polarity_flipped(a: Statement, b: Statement) -> bool:
     """'the suspect was armed' -> 'was not armed' / 'was unarmed': few words, the opposite claim."""
     wa, wb = (_WORD.findall(_claim_text(s).lower()) for s in (a, b))
@@ -186,6 +198,7 @@ def changes(
             and not _substantive(o, n, slack)
             and not _polarity_flipped(o, n)
             and (linked or not _new_figure(o.text, n.text))
+            and not _extended(o, n)
         ):
             same.add((i, j))  # the same claim, reworded or with new figures
         elif score >= REWORDING:
