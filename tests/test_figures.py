@@ -61,6 +61,7 @@ def test_digits_round_trip_through_formatting(n: int) -> None:
         ("Projections gave the Centre Alliance 34 of the 81 seats.", [34, 81]),
         ("Dunmere beat Athletic 2-1 on Saturday.", [2, 1]),
         ("No deaths have been reported.", [0]),
+        ("Cases rose in Caldera County to 51, in Arroyo County 12 and Sorrel County seven.", [51, 12, 7]),
         ("A boat carrying 33 South Koreans sank.", [33]),
         ("All 40 Sonoma County school districts closed.", [40]),
         ("American Airlines operates 24 Max 8s.", [24]),
@@ -97,6 +98,7 @@ def test_values(sentence: str, values: list[float]) -> None:
         "He waited half an hour.",
         "It was their biggest one-day fall.",
         "There is no way to know yet.",
+        "The ferry's captain, 54, was arrested.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -123,6 +125,7 @@ def test_not_figures(sentence: str) -> None:
         ("The opposition Green Left list was on 30.3%.", "green left list"),
         ("Two people in the car were injured.", "people in car injured"),
         ("One person, an elderly woman from Springvale, has died.", "person died"),
+        ("Records of 1.9 million current and former customers were stolen.", "current former customers"),
     ],
 )
 def test_label_says_what_is_counted(sentence: str, word: str) -> None:
@@ -152,6 +155,11 @@ def test_a_part_of_them_counts_the_things_counted_before() -> None:
 def test_scaled_values_are_exact_and_editors_notes_hold_no_figures() -> None:
     assert [f.value for f in figures("The bid rose to $4.1 billion.")] == [4_100_000_000]
     assert figures("Correction: An earlier version of this story gave the death toll as 31.") == ()
+
+
+def test_a_conversion_in_brackets_is_labelled_with_its_own_unit() -> None:
+    mm, inches = figures("Some 240 mm (9.4 inches) of rain fell.")
+    assert "mm" in mm.label and "inches" in inches.label and "mm" not in inches.label
 
 
 def test_a_value_for_someone_else_is_not_an_earlier_value() -> None:

@@ -125,6 +125,17 @@ def _article(*paragraphs: str) -> Article:
             "Sunita Bhatt",
         ),
         (["Det Ch Insp Alison Hurst said officers were at the scene."], "Alison Hurst"),
+        (
+            ["Chief executive Fiona Mallory spoke first.", "The chief executive said the talks would go on."],
+            "Fiona Mallory",
+        ),
+        (
+            ["Transport minister Rhodri Evans met the union.", "The minister added that he would not pay."],
+            "Rhodri Evans",
+        ),
+        (["Forty were missing, according to the district's chief administrator, Bimala Thapa."], "Bimala Thapa"),
+        (["Chief executive Graham Lowrie apologised and said he had asked for a review."], "Graham Lowrie"),
+        (["Health officials urged parents to check vaccination records."], "Health officials"),
         (["“We offered 4 percent,” said Halvard's chief executive, Martin Oyelaran."], "Martin Oyelaran"),
         (["“We will not move,” said the president of Halvard Glass, Martin Oyelaran."], "Martin Oyelaran"),
         (["The 'no' campaign, led by former mayor Anton Dresch, said it expected the gap to narrow."], "campaign"),

@@ -37,7 +37,7 @@ _CUE_WORDS = re.compile(
     rf"\b(?:(?P<verb>{one_of(SPEECH_VERB_WORDS | EVIDENCE_VERBS)})|(?P<according>[Aa]ccording to)|(?P<saying>saying))\b"
 )
 _SUBJECT = re.compile(
-    r"^\W*((?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
+    r"^\W*((?:[A-Z][a-z]+\s+(?:[a-z]+\s+)?(?=[A-Z]))?(?:[A-Z][\w'’&.-]*\s+){0,4}[A-Z][\w'’&.-]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
     r"|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|[A-Z][a-z-]+(?:\s+[a-z][\w-]*){1,2})"
     r"\s+(?:(?:also|later|then|has|had|have)\s+)*(?:[a-z]+ed|issued|put|posted|wrote|went|took|sent|made|gave|held|told|said)\b"
 )
@@ -119,6 +119,7 @@ _PLACE_STATE = re.compile(
 )
 
 
+_NAME_AFTER_COMMA = re.compile(r",\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*(?:[.,;]|$)")
 _PARTICIPLE_ASIDE = re.compile(r"\s*(?:interviewed|speaking|writing|quoted|asked|reached|contacted)\b")
 _LED_BY = re.compile(r"\s*(?:led|headed|run|chaired|founded|owned|backed)\s+by\b")
 
@@ -293,6 +294,9 @@ def find_attribution(masked: str) -> Attribution | None:
     for m in according:
         tail = masked[m.end() :]
         phrase = re.split(r"[,;]|\bwhich\b|\bwho\b", tail, maxsplit=1)[0].strip(" .")
+        named = _NAME_AFTER_COMMA.match(tail, len(phrase) + (len(tail) - len(tail.lstrip(" ."))))
+        if named:  # "according to the district's chief administrator, Bimala Thapa"
+            phrase = f"{phrase}, {named.group(1)}"
         if phrase and not re.search(r"\bQ+\b", phrase) and len(phrase.split()) <= 14:
             cues.append(Attribution(phrase, "according to", m.start(), 3))
     for m in verbs:

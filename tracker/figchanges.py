@@ -192,6 +192,20 @@ def _pair_in_sentence(olds: list[_Fig], news: list[_Fig]) -> tuple[list[FigureCh
         # between two anchors: in order when the two runs match one to one ("between 8 and
         # 12" -> "between 14 and 18"), else by what the figures count
         a, b = list(gap_old), list(gap_new)
+        for x in list(a):  # "all 62 UK stores" -> "20 of the 62 UK stores": the 62 stays 62
+            same = next(
+                (
+                    y
+                    for y in b
+                    # the same role too: a range's low end is not its high end, and "three of the
+                    # four" -> "all four" is the three that became four
+                    if (y.figure.value, y.figure.unit, y.figure.role) == (x.figure.value, x.figure.unit, x.figure.role)
+                ),
+                None,
+            )
+            if same is not None:
+                a.remove(x)
+                b.remove(same)
         if len(a) == len(b) and all(_may_pair(x.figure, y.figure) for x, y in zip(a, b, strict=True)):
             changes.extend(_change(x, y) for x, y in zip(a, b, strict=True))
         else:

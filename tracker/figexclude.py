@@ -91,6 +91,12 @@ _UNIT_WORDS = (
 )
 
 
+# "Arroyo County 12 and Sorrel County seven": counts in a list, not names like Route 9
+_LISTED = re.compile(
+    r"^\s*(?:,|and)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+)
+
+
 def _is_designator(raw: Raw, text: str, a: _Around, index: int) -> bool:
     """Highway 20, Apollo 11, Category 3, No. 1: a name, not a quantity."""
     if raw.unit is not None or not text.isdigit() or raw.value >= 10_000:
@@ -102,7 +108,7 @@ def _is_designator(raw: Raw, text: str, a: _Around, index: int) -> bool:
     capitalised_name = (
         index > 1 and a.prev_text[:1].isupper() and a.prev not in WEEKDAYS and a.prev not in _NOT_DESIGNATOR_BEFORE
     )
-    counted_after = re.match(r"^\s*(?:%|percent|[a-z]+s\b|of\b|-\d)", a.after) is not None
+    counted_after = re.match(r"^\s*(?:%|percent|[a-z]+s\b|of\b|-\d)", a.after) is not None or _LISTED.match(a.after)
     if capitalised_name and not counted_after:
         return True
     # a name after the number: "38 North", "737 Max" (but "40 Israeli soldiers" are counted)
@@ -129,7 +135,9 @@ _PERSONS = (
     | KIN_MALE
     | frozenset(
         """child driver passenger victim suspect gunman teacher pilot officer soldier worker resident
-        student nurse doctor farmer survivor hiker climber owner mayor priest fisherman patient""".split()
+        student nurse doctor farmer survivor hiker climber owner mayor priest fisherman patient
+        captain skipper crewman guard man woman boy girl defendant accused founder chief
+        executive director manager leader witness neighbour neighbor shooter attacker""".split()
     )
 )
 

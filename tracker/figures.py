@@ -117,6 +117,9 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             label += " (high end of range)"
         if out and out[-1].end <= toks[raw.first].start and _in_brackets(toks, raw.first):
             label = out[-1].label  # "(about $1,580)", "(13 feet)": a conversion of the figure before
+            main = out[-1].unit
+            if main and counted and main != counted and main in label.split() and "per" not in label.split():
+                label = " ".join(counted if w == main else w for w in label.split())  # "(9.4 inches) of rain"
         elif out and n not in range_high and _compared(toks, raw.first) and not _for_another(toks, raw.last):
             label = out[-1].label  # "57.3%, up from 52%": the same quantity, its earlier value
         if out and [t.low for t in toks[raw.last + 1 : raw.last + 3]] in (

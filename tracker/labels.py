@@ -62,7 +62,8 @@ def _clause_bounds(toks: list[Tok], first: int, last: int) -> tuple[int, int]:
         if resumed is not None:
             hi = resumed  # ", an elderly woman from Springvale, has died": nor does an appositive
             continue
-        if t.text in BOUNDARY or t.low in {"and", "but", "while", "whereas", "although", "which", "who", "as", "when"}:
+        ends = t.text in BOUNDARY or t.low in _ENDS_CLAUSE
+        if ends and not (t.low in {"and", "or"} and _joins_modifiers(toks, hi + 1)):
             break
         hi += 1
     return lo, hi
@@ -80,6 +81,23 @@ _SPEECH = frozenset("said says told tells added announced reported estimated acc
 def _cased(tok: Tok) -> str:
     """Names keep their capitals in a label ("killed in Gaza"); other words are lower case."""
     return tok.text if tok.text[:1].isupper() and tok.start > 0 else tok.low
+
+
+_ENDS_CLAUSE = frozenset("and but while whereas although which who as when".split())
+
+
+def _joins_modifiers(toks: list[Tok], k: int) -> bool:
+    """Does the 'and' at k join two modifiers of one plural noun ("current and former
+    customers"), not two phrases ("1,200 homes and 15 businesses")?"""
+    return (
+        k + 2 < len(toks)
+        and toks[k - 1].text.isalpha()
+        and toks[k + 1].text.isalpha()
+        and toks[k + 1].low not in DETERMINERS | AUXILIARIES
+        and toks[k + 2].text.isalpha()
+        and toks[k + 2].low.endswith("s")
+        and not toks[k - 1].low.endswith("s")
+    )
 
 
 def _skip_aside(toks: list[Tok], k: int, hi: int) -> int:
@@ -270,6 +288,9 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
             if noun:
                 noun.append("of")
             k += 1
+            continue
+        if low in {"and", "or"} and noun and _joins_modifiers(toks, k):
+            k += 1  # "1.9 million current and former customers": one noun phrase
             continue
         if low in PREPOSITIONS or low in CLAUSE_WORDS or low in {"than", "to"}:
             break

@@ -110,16 +110,20 @@ def _classify(text: str, pos: int, name: str) -> tuple[str, str, int, str | None
         gender = "f" if she and not he else "m" if he and not she else None
         stated = False
 
+    # a title in sentence case before the name: "Chief executive Fiona Mallory", "Transport
+    # minister Rhodri Evans"
+    lower_titles = _titles_before(before) if kin_word in TITLES else frozenset()
     evidence = (
         (gender is not None and stated)
         or len(name.split()) > len(person.split())  # it had a title
+        or bool(lower_titles)
         or kin_word in ROLE_BEFORE
         or (_APPOSITIVE_AFTER.match(after) is not None and not _PLACE_BEFORE.search(before))
         or _VERB_AFTER.match(after) is not None
     )
     prefix = name[: len(name) - len(person)] if name.endswith(person) else ""
     titles = frozenset(w.lower().strip(".,") for w in prefix.split())  # "Health Minister": health, minister
-    return ("person", person, pos, gender, evidence, titles)
+    return ("person", person, pos, gender, evidence, titles | lower_titles)
 
 
 _LINKING_WORDS = frozenset(
@@ -132,6 +136,21 @@ def _opens_sentence(word: str, text: str, pos: int) -> bool:
     """An adverb opening a sentence before a comma: "Similarly,", "However,"."""
     low = word.lower()
     return (low.endswith("ly") or low in _LINKING_WORDS) and text[pos + len(word) : pos + len(word) + 1] == ","
+
+
+def _titles_before(before: str) -> frozenset[str]:
+    """The title words ending the (lower-cased) text before a name, with the one word of the
+    office before them: "chief executive" -> {chief, executive}; "transport minister" ->
+    {transport, minister}."""
+    words = _WORDS.findall(before)
+    k = len(words)
+    while k > 0 and words[k - 1] in TITLES:
+        k -= 1
+    if k == len(words):
+        return frozenset()
+    if k > 0 and words[k - 1] not in NOT_NAMES and len(words) - k == 1:
+        k -= 1  # "transport minister": the office's subject too
+    return frozenset(words[k:])
 
 
 @lru_cache(maxsize=4096)

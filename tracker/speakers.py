@@ -246,6 +246,8 @@ def clean_speaker(
     if len(words) >= 2 and words[-1].lower().rstrip("s") in _SPOKES:
         caps = [w for w in words[:-1] if w[:1].isupper() or w.lower() in NAME_CONNECTORS]
         if len(caps) == len(words) - 1 and caps:
+            if len(caps) == 1 and not is_org(caps[0]) and words[-1].lower().endswith("s"):
+                return " ".join(words)  # "Health officials": officials, not a body called Health
             return " ".join(caps)  # "A Department for Transport spokesperson"
         for modifier in words[:-1]:
             org = mentions.org_like(modifier, paragraph)
