@@ -21,7 +21,7 @@ from tracker.model import Rewording, Statement
 from tracker.numbers import NUMBER_WORDS
 from tracker.quotes import mask, scan
 from tracker.statements import quoted_text
-from tracker.text import content_words, key
+from tracker.text import STOPWORDS, content_words, key
 
 SAME_CLAIM_CANDIDATE = 0.45  # claims this similar (figures masked) may be one claim, reworded
 NOVEL_RUN = 3  # ... unless one says at least this many new words in a row
@@ -95,11 +95,8 @@ def _extended(a: Statement, b: Statement) -> bool:
     high schools" -> "... at two high schools and a church hall")? New information."""
     ka, kb = (key(_claim_text(s)).split() for s in (a, b))
     short, long = (ka, kb) if len(ka) <= len(kb) else (kb, ka)
-    extra = [w for w in long[len(short) :] if w not in _STOPWORDS_LITE]
+    extra = [w for w in long[len(short) :] if w not in STOPWORDS]
     return len(short) >= 4 and long[: len(short)] == short and len(extra) >= 2
-
-
-_STOPWORDS_LITE = frozenset("and or but the a an of to in on at for with by".split())
 
 
 def _polarity_flipped(a: Statement, b: Statement) -> bool:
