@@ -24,12 +24,14 @@ chromium:
 test: $(BIN)/tracker chromium
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 
 lint: $(BIN)/tracker
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check tracker storage tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 bench: $(BIN)/tracker
 	$(BIN)/python bench/compare.py

@@ -39,11 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from storage import Store  # noqa: E402
-from tracker.check import Checker  # noqa: E402
 from tracker.config import Settings  # noqa: E402
-from tracker.fetch import Fetcher  # noqa: E402
-from tracker.schedule import Policy  # noqa: E402
-from tracker.workers import Extraction  # noqa: E402
+from tracker.fetch.client import Fetcher  # noqa: E402
+from tracker.fetch.workers import Extraction  # noqa: E402
+from tracker.service.check import Checker  # noqa: E402
+from tracker.service.schedule import Policy  # noqa: E402
 
 DEFAULT_SERVER = ROOT.parent / "shared" / "bench" / "server.py"
 

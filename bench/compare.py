@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from seeds import load_stories  # noqa: E402
-from tracker.diff import compare  # noqa: E402
-from tracker.extract import article_from_html  # noqa: E402
-from tracker.model import Article  # noqa: E402
-from tracker.text import clear_caches  # noqa: E402
+from tracker.engine.compare import compare  # noqa: E402
+from tracker.engine.memo import clear_caches  # noqa: E402
+from tracker.engine.model import Article  # noqa: E402
+from tracker.fetch.extract import article_from_html  # noqa: E402
 
 
 def timed(fn, rounds: int) -> list[float]:  # type: ignore[no-untyped-def]

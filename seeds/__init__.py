@@ -2,7 +2,7 @@
 
 Each story lives in `seeds/<slug>/`: `r1.html ... rN.html` (every fetch of the page, boilerplate
 and all) and `story.json` (its title, the URL path it is served at, the revision files in order,
-and for each consecutive pair what a careful editor would report). `tracker.seedserver` serves
+and for each consecutive pair what a careful editor would report). `tracker.demo.server` serves
 them; tests and the demo read them through `load_stories()`. This package never imports
 `tracker`: it is data plus a loader.
 """

@@ -3,8 +3,8 @@ from pathlib import Path
 sys.path.insert(0, "/tmp/seedgen")
 from build import STORIES
 from common import straight
-from tracker.extract import article_from_html
-from tracker.text import normalise
+from tracker.fetch.extract import article_from_html
+from tracker.engine.text import normalise
 out = Path(sys.argv[1])
 bad = 0
 for story, _ in STORIES:

@@ -148,7 +148,7 @@ class WebhookChannel:
 
     def __post_init__(self) -> None:
         from tracker.errors import InvalidURL
-        from tracker.urls import normalise_url
+        from tracker.fetch.urls import normalise_url
 
         try:
             normalise_url(self.url)
@@ -190,8 +190,8 @@ class WebhookChannel:
     def send(self, alert: Alert) -> str:
         import httpx
 
-        from tracker.netguard import AddressRefused
-        from tracker.transport import GuardedBackend, GuardedTransport
+        from tracker.fetch.netguard import AddressRefused
+        from tracker.fetch.transport import GuardedBackend, GuardedTransport
 
         body, headers = self.request(alert)
         # the same guard as page fetches: connect only to the public address just checked

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from tracker.engine.model import ChangeReport
 from tracker.errors import AlertError
-from tracker.model import ChangeReport
 
 KINDS = ("figures", "statements", "headline", "text", "removed")
 DEFAULT_KINDS = ("figures", "statements", "headline", "removed")

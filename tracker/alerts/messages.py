@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from tracker.model import ChangeReport
-from tracker.report import change_phrase, marked, summary, to_text
-from tracker.wire import to_wire
+from tracker.engine.model import ChangeReport
+from tracker.reports.phrases import change_phrase, marked, summary
+from tracker.reports.text import to_text
+from tracker.reports.wire import to_wire
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def plain_body(alert: Alert) -> str:
 
 
 def html_body(alert: Alert) -> str:
-    from tracker.htmlreport import environment
+    from tracker.reports.html import environment
 
     template = environment().get_template("alert.html.j2")
     return str(template.render(alert=alert, subject=subject(alert), report=alert.report))

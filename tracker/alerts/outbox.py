@@ -26,7 +26,7 @@ from tracker.alerts.channels import SendFailed, build_channel
 from tracker.alerts.filters import Filter, wants
 from tracker.alerts.messages import Alert
 from tracker.errors import TrackerError
-from tracker.wire import from_wire
+from tracker.reports.wire import from_wire
 
 if TYPE_CHECKING:
     from storage import Store

@@ -90,7 +90,7 @@ def register(sub: SubParsers) -> None:
 def cmd_add(args: argparse.Namespace) -> int:
     from tracker.alerts.channels import build_channel
     from tracker.alerts.filters import DEFAULT_KINDS, Filter
-    from tracker.bootstrap import open_store
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     kinds = tuple(k.strip() for k in args.only.split(",") if k.strip()) if args.only else DEFAULT_KINDS
@@ -125,7 +125,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:
@@ -204,9 +204,9 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_test(args: argparse.Namespace) -> int:
     from tracker.alerts.channels import SendFailed, build_channel
     from tracker.alerts.messages import Alert
-    from tracker.bootstrap import open_store
-    from tracker.diff import compare
-    from tracker.model import Article
+    from tracker.engine.compare import compare
+    from tracker.engine.model import Article
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:
@@ -236,7 +236,7 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 
 def cmd_retry(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:
@@ -246,7 +246,7 @@ def cmd_retry(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:

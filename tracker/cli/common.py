@@ -76,7 +76,7 @@ def story_of(store: Store, ref: str) -> StoryRow:
             return store.get_story(int(ref))
         except NotFound:
             raise StoryNotFound(ref) from None
-    from tracker.urls import normalise_url
+    from tracker.fetch.urls import normalise_url
 
     found = store.find_story(normalise_url(ref))
     if found is None:

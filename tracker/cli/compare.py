@@ -30,9 +30,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tracker.diff import compare
-    from tracker.extract import article_from_file
-    from tracker.report import render
+    from tracker.engine.compare import compare
+    from tracker.fetch.extract import article_from_file
+    from tracker.reports.render import render
 
     old = article_from_file(args.old)
     new = article_from_file(args.new)

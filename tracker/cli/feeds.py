@@ -30,9 +30,9 @@ def register(sub: SubParsers) -> None:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
-    from tracker.feedjob import FEED_INTERVAL
-    from tracker.urls import normalise_url
+    from tracker.fetch.urls import normalise_url
+    from tracker.service.bootstrap import open_store
+    from tracker.service.feedjob import FEED_INTERVAL
 
     settings = settings_of(args)
     url = normalise_url(args.url)
@@ -44,7 +44,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:
@@ -84,7 +84,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:

@@ -15,7 +15,7 @@ from tracker.errors import UsageError
 if TYPE_CHECKING:
     from storage import Store
     from storage.rows import StoryRow
-    from tracker.storyreport import StoredVersion
+    from tracker.reports.story import StoredVersion
 
 
 def register(sub: SubParsers) -> None:
@@ -81,8 +81,8 @@ def register(sub: SubParsers) -> None:
 
 
 def load_versions(store: Store, story: StoryRow, upto: int | None = None) -> list[StoredVersion]:
-    from tracker.storyreport import StoredVersion
-    from tracker.wire import from_wire
+    from tracker.reports.story import StoredVersion
+    from tracker.reports.wire import from_wire
 
     out = []
     for meta in store.list_versions(story.id):
@@ -106,10 +106,10 @@ def load_versions(store: Store, story: StoryRow, upto: int | None = None) -> lis
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from storage.errors import NotFound
-    from tracker.bootstrap import open_store
-    from tracker.check import article_of
-    from tracker.diff import compare
-    from tracker.report import render
+    from tracker.engine.compare import compare
+    from tracker.reports.render import render
+    from tracker.service.bootstrap import open_store
+    from tracker.service.check import article_of
 
     settings = settings_of(args)
     with open_store(settings) as store:
@@ -131,7 +131,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     report = compare(old, new)
     title = f"Story {story.id}, version {from_seq} -> {to_seq}: {new.headline}"
     if args.format == "text" and _colour(args.color):
-        from tracker.terminal import print_report
+        from tracker.reports.terminal import print_report
 
         print_report(report, title)
         return 0
@@ -150,8 +150,8 @@ def _colour(choice: str) -> bool:
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
-    from tracker.storyreport import StoryInfo, figures_json, figures_text
+    from tracker.reports.story import StoryInfo, figures_json, figures_text
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:
@@ -166,9 +166,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
-    from tracker.htmlreport import render_story
-    from tracker.storyreport import StoryInfo, story_context
+    from tracker.reports.html import render_story
+    from tracker.reports.story import StoryInfo, story_context
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:
@@ -187,9 +187,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
-    from tracker.digest import DigestItem, render_digest
-    from tracker.wire import from_wire
+    from tracker.reports.digest import DigestItem, render_digest
+    from tracker.reports.wire import from_wire
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     since = datetime.now(UTC) - timedelta(seconds=parse_duration(args.since))

@@ -34,7 +34,7 @@ def register(sub: SubParsers) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from tracker.seedserver import serve_forever
+    from tracker.demo.server import serve_forever
 
     serve_forever("127.0.0.1", args.port, args.advance, args.every)
     return 0

@@ -19,9 +19,9 @@ from tracker.cli.common import SubParsers, common_options, dump_json, format_opt
 
 if TYPE_CHECKING:
     from storage import Store
-    from tracker.bootstrap import Runtime
     from tracker.config import Settings
-    from tracker.service import Service
+    from tracker.service.bootstrap import Runtime
+    from tracker.service.run import Service
 
 log = logging.getLogger("tracker")
 
@@ -74,9 +74,9 @@ def register(sub: SubParsers) -> None:
 
 def build_service(settings: Settings, rt: Runtime, clock: Callable[[], datetime] | None = None) -> Service:
     from tracker.alerts.outbox import fan_out, send_due
-    from tracker.feedjob import poll_due_feeds
-    from tracker.schedule import Policy
-    from tracker.service import Service, utcnow
+    from tracker.service.feedjob import poll_due_feeds
+    from tracker.service.run import Service, utcnow
+    from tracker.service.schedule import Policy
 
     clock = clock or utcnow
     policy = Policy.from_settings(settings)
@@ -95,8 +95,8 @@ def build_service(settings: Settings, rt: Runtime, clock: Callable[[], datetime]
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import runtime
-    from tracker.workers import Extraction
+    from tracker.fetch.workers import Extraction
+    from tracker.service.bootstrap import runtime
 
     settings = settings_of(args)
     if args.log_format:
@@ -128,9 +128,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
     from tracker.config import parse_duration
-    from tracker.service import LEASE
+    from tracker.service.bootstrap import open_store
+    from tracker.service.run import LEASE
 
     settings = settings_of(args)
     now = datetime.now(UTC)
@@ -199,8 +199,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from seeds import load_stories
-    from tracker.bootstrap import open_store, runtime
-    from tracker.seedserver import SeedServer
+    from tracker.demo.server import SeedServer
+    from tracker.service.bootstrap import open_store, runtime
 
     base = settings_of(args)
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="tracker-demo-"))
@@ -250,8 +250,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def _print_changes(store: Store, done: Callable[[], bool]) -> None:
     """Print each change report as its event arrives."""
-    from tracker.report import to_text
-    from tracker.wire import from_wire
+    from tracker.reports.text import to_text
+    from tracker.reports.wire import from_wire
 
     position = 0
     while not done():

@@ -113,9 +113,9 @@ def story_dict(s: StoryRow) -> dict[str, Any]:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
-    from tracker.schedule import Policy, first_check
-    from tracker.urls import normalise_url
+    from tracker.fetch.urls import normalise_url
+    from tracker.service.bootstrap import open_store
+    from tracker.service.schedule import Policy, first_check
 
     settings = settings_of(args)
     every = parse_duration(args.every) if args.every else None
@@ -139,7 +139,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:
@@ -171,8 +171,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store, runtime
-    from tracker.workers import Extraction
+    from tracker.fetch.workers import Extraction
+    from tracker.service.bootstrap import open_store, runtime
 
     settings = settings_of(args)
     with open_store(settings) as store:
@@ -242,7 +242,7 @@ def _run_checks(checker: Any, stories: list[StoryRow], show_progress: bool) -> l
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:
@@ -289,8 +289,8 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from storage.errors import NotFound
-    from tracker.bootstrap import open_store
     from tracker.errors import UsageError
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:
@@ -335,7 +335,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from tracker.bootstrap import open_store
+    from tracker.service.bootstrap import open_store
 
     settings = settings_of(args)
     with open_store(settings) as store:

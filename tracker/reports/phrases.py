@@ -1,0 +1,99 @@
+"""The wording every renderer shares: the summary line, figure values and change phrases.
+
+The summary says the news first ("Toll 14,800 -> 15,000; 1 new statement"), the way an
+alert subject or a log line needs it. Every renderer (text, Markdown, HTML, terminal,
+email) takes its wording from here, so one report reads the same in each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tracker.engine.figures.numbers import format_value
+from tracker.engine.model import ChangeReport, Diff, Figure, FigureChange, Statement
+
+
+def figure_value(c: FigureChange, side: str) -> str:
+    """The old or new value of a change, formatted."""
+    return format_figure(c.old if side == "old" else c.new)
+
+
+def format_figure(f: Figure | None) -> str:
+    """A figure's value with its currency or percent sign: '$1,800,000,000', '35%', '14,800'."""
+    if f is None:
+        return "—"
+    unit = f.unit or ""
+    value = format_value(f.value)
+    if unit in {"$", "£", "€", "¥", "₹"}:
+        return unit + value
+    if unit == "%":
+        return value + "%"
+    return value
+
+
+def change_phrase(c: FigureChange) -> str:
+    """'14,800 -> 15,000 (+200, +1.4%)'."""
+    text = f"{figure_value(c, 'old')} -> {figure_value(c, 'new')}"
+    if c.delta is not None:
+        sign = "+" if c.delta > 0 else "-"
+        text += f" ({sign}{format_value(abs(c.delta))}"
+        if c.ratio is not None and c.old is not None and c.old.unit != "%":
+            text += f", {c.ratio:+.1%}"
+        text += ")"
+    return text
+
+
+def summary(report: ChangeReport, headline: str | None = None) -> str:
+    """One line that says the news: figures first, then statements, then the headline."""
+    parts: list[str] = []
+    changed = report.changed_figures
+    if changed:
+        first = changed[0]
+        label = _short_label(first.label)
+        parts.append(f"{label + ' ' if label else ''}{figure_value(first, 'old')} -> {figure_value(first, 'new')}")
+        if len(changed) > 1:
+            parts.append(f"{len(changed) - 1} more figure{'s' if len(changed) > 2 else ''} changed")
+    if report.statements_added:
+        n = len(report.statements_added)
+        parts.append(f"{n} new statement{'s' if n > 1 else ''}")
+    if report.statements_removed:
+        n = len(report.statements_removed)
+        parts.append(f"{n} statement{'s' if n > 1 else ''} removed")
+    if report.headline is not None:
+        parts.append("headline changed")
+    if not parts:
+        edits = sum(1 for s in report.sentences if s.kind != "moved")
+        parts.append(f"{edits} sentence{'s' if edits != 1 else ''} edited" if edits else "text moved")
+    line = "; ".join(parts)
+    if headline:
+        line += f" — {headline}"
+    return line
+
+
+def _short_label(label: str) -> str:
+    words = label.split()
+    text = " ".join(words[:4])
+    return text[:1].upper() + text[1:]
+
+
+def speaker_of(s: Statement) -> str:
+    """Who said it, or 'unattributed'."""
+    return s.speaker or "unattributed"
+
+
+def marked(diff: Diff, ins: Callable[[str], str], dele: Callable[[str], str]) -> str:
+    """A diff as one text, insertions and deletions wrapped; white space at the edges of a
+    change stays outside the marks ("**said** his", not "**said **his")."""
+    out = []
+    for op, text in diff:
+        if op == 0:
+            out.append(text)
+            continue
+        core = text.strip()
+        if not core:
+            out.append(text if op > 0 else "")
+            continue
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()) :]
+        out.append(lead + (ins(core) if op > 0 else dele(core)) + trail)
+    return "".join(out)

@@ -1,0 +1,90 @@
+"""The one place that wires tracker's parts together: settings -> store, fetcher, checker.
+
+The CLI and the service both build their collaborators here, so there is exactly one
+answer to "which database, which HTTP client, which clock". Everything imported here is
+heavy (SQLAlchemy, httpx), which is why the modules that need to start fast never import
+this one.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tracker.config import Settings
+from tracker.service.schedule import Policy
+
+if TYPE_CHECKING:
+    from storage import Store
+    from tracker.fetch.client import Fetcher
+    from tracker.fetch.workers import Extraction
+    from tracker.service.check import Checker
+
+log = logging.getLogger("tracker")
+
+
+def open_store(settings: Settings) -> Store:
+    from storage import Store
+
+    url = settings.resolved_database_url()
+    log.debug("database %s", _redact_url(url))
+    return Store.open(url)
+
+
+def _redact_url(url: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
+@dataclass
+class Runtime:
+    """Everything a check needs, built once and closed together."""
+
+    settings: Settings
+    store: Store
+    fetcher: Fetcher
+    extraction: Extraction
+    checker: Checker
+
+
+def make_checker(
+    settings: Settings, store: Store, fetcher: Fetcher, extraction: Extraction, rng: random.Random | None = None
+) -> Checker:
+    from tracker.service.check import Checker
+
+    return Checker(
+        store=store,
+        fetcher=fetcher,
+        read_page=extraction.read,
+        policy=Policy.from_settings(settings),
+        rng=rng or random.Random(),
+    )
+
+
+@contextmanager
+def runtime(settings: Settings, *, workers: int = 0, store: Store | None = None) -> Iterator[Runtime]:
+    """A store, an HTTP client, extraction (inline, or `workers` processes) and a checker."""
+    from tracker.fetch.client import Fetcher
+    from tracker.fetch.workers import Extraction
+
+    own_store = store is None
+    store = store or open_store(settings)
+    fetcher = Fetcher(settings)
+    extraction = Extraction(workers)
+    rt = Runtime(settings, store, fetcher, extraction, make_checker(settings, store, fetcher, extraction))
+    try:
+        yield rt
+    finally:
+        extraction.close()
+        fetcher.close()
+        if own_store:
+            store.close()

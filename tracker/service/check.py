@@ -1,0 +1,315 @@
+"""One check of one story: fetch -> extract -> compare -> store. No SQL here.
+
+`Checker.run(story, now)` is a plain function of a story and a time (its collaborators
+injected), so the service, `tracker check` and a future distributed worker run the same
+code. Normal outcomes are return values: the page was not modified (304), the page or the
+article did not change, a new version was stored (with its change report and event, in
+one transaction), the article was taken down (404/410 after versions exist). A failure is
+recorded on the story (its message, the count of failures in a row, a backed-off next
+check) and returned, never raised, and never stores half a version.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+
+from tracker.engine.model import Article
+from tracker.engine.text import fingerprint
+from tracker.errors import ExtractError, FetchError, Gone, HTTPStatusError, TrackerError
+from tracker.service import schedule
+
+if TYPE_CHECKING:
+    from storage import Store
+    from storage.rows import CheckUpdate, StoryRow, VersionRow
+    from tracker.fetch.client import Fetcher
+    from tracker.fetch.workers import Page
+
+log = logging.getLogger("tracker.check")
+
+OutcomeKind = Literal["first", "changed", "unchanged", "not_modified", "failed", "gone"]
+CONFLICT_RETRIES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one check did."""
+
+    story_id: int
+    url: str
+    kind: OutcomeKind
+    seq: int | None = None  # the version stored, for first/changed
+    summary: str | None = None
+    error: str | None = None
+    duration: float = 0.0
+    next_check_at: datetime | None = None
+    status: str = "active"
+
+    @property
+    def ok(self) -> bool:
+        return self.kind != "failed"
+
+    def line(self) -> str:
+        """One log line: story, outcome, what happened, duration, next check."""
+        what = {
+            "first": f"stored version {self.seq}",
+            "changed": f"stored version {self.seq}: {self.summary}",
+            "unchanged": "no change",
+            "not_modified": "not modified (304)",
+            "failed": f"failed: {self.error}",
+            "gone": "article removed (404/410)",
+        }[self.kind]
+        nxt = self.next_check_at.strftime("%Y-%m-%d %H:%M:%S") if self.next_check_at else "not scheduled"
+        return f"story {self.story_id} {self.url}: {what} ({self.duration * 1000:.0f} ms; next check {nxt})"
+
+
+def article_of(version: VersionRow) -> Article:
+    """The Article a stored version holds."""
+    paragraphs = tuple(p for p in version.text.split("\n\n") if p)
+    return Article(version.headline or "", paragraphs, version.byline, version.published, version.modified)
+
+
+@dataclass
+class Checker:
+    store: Store
+    fetcher: Fetcher
+    read_page: Callable[[bytes, str, str | None, str | None], Page]
+    policy: schedule.Policy
+    rng: random.Random
+
+    def run(self, story: StoryRow, now: datetime) -> Outcome:
+        started = time.perf_counter()
+        try:
+            outcome = self._check(story, now)
+        except (FetchError, ExtractError) as exc:
+            outcome = self._failed(story, now, exc)
+        except TrackerError as exc:
+            outcome = self._failed(story, now, exc)
+        except Exception as exc:  # a bug must not stop the service or lose the story
+            log.exception("unexpected error checking story %s (%s)", story.id, story.url)
+            outcome = self._failed(story, now, exc, prefix="unexpected error (see the log): ")
+        return _with_duration(outcome, time.perf_counter() - started)
+
+    # --- the flow -------------------------------------------------------------------------
+
+    def _check(self, story: StoryRow, now: datetime) -> Outcome:
+        from tracker.fetch.client import NotModified
+
+        try:
+            fetched = self.fetcher.get(story.url, etag=story.etag, last_modified=story.last_modified)
+        except Gone as exc:
+            if story.latest_seq:
+                return self._gone(story, now, exc)
+            raise
+        if isinstance(fetched, NotModified):
+            return self._unchanged(
+                story,
+                now,
+                "not_modified",
+                etag=fetched.etag or story.etag,
+                last_modified=fetched.last_modified or story.last_modified,
+                body_hash=story.body_hash,
+            )
+        page = self.read_page(
+            fetched.body, fetched.final_url, story.body_hash if story.latest_seq else None, fetched.charset
+        )
+        if page.article is None:
+            return self._unchanged(
+                story,
+                now,
+                "unchanged",
+                etag=fetched.etag,
+                last_modified=fetched.last_modified,
+                body_hash=page.page_hash,
+            )
+        article = page.article
+        if not article.paragraphs and not article.headline:
+            raise ExtractError(f"no article text found at {story.url}")
+        content_hash = fingerprint(article)
+        latest = self.store.latest_version(story.id)
+        for _ in range(CONFLICT_RETRIES):
+            if latest is not None and latest.content_hash == content_hash:
+                return self._unchanged(
+                    story,
+                    now,
+                    "unchanged",
+                    etag=fetched.etag,
+                    last_modified=fetched.last_modified,
+                    body_hash=page.page_hash,
+                )
+            saved = self._save(story, now, latest, article, content_hash, fetched, page.page_hash)
+            if saved is not None:
+                return saved
+            latest = self.store.latest_version(story.id)  # someone stored a version meanwhile
+        raise TrackerError(f"story {story.id} kept changing under concurrent checks; it will be checked again")
+
+    def _save(
+        self,
+        story: StoryRow,
+        now: datetime,
+        latest: VersionRow | None,
+        article: Article,
+        content_hash: str,
+        fetched: object,
+        page_hash: str,
+    ) -> Outcome | None:
+        from storage.rows import AlreadyStored, Conflict, NewChange, NewVersion, Saved
+        from tracker.engine.compare import compare
+        from tracker.reports.phrases import summary as summarise
+        from tracker.reports.wire import to_wire
+
+        change = None
+        line = None
+        if latest is not None:
+            report = compare(article_of(latest), article)
+            line = summarise(report)
+            change = NewChange(report=json.loads(json.dumps(to_wire(report, line))), summary=line)
+        nxt = schedule.after_change(self.policy, now, self.rng, story.every_seconds)
+        update = self._update(
+            story,
+            now,
+            "first" if latest is None else "changed",
+            nxt,
+            etag=getattr(fetched, "etag", None),
+            last_modified=getattr(fetched, "last_modified", None),
+            body_hash=page_hash,
+            changed=True,
+        )
+        version = NewVersion(
+            fetched_at=now,
+            content_hash=content_hash,
+            headline=article.headline,
+            byline=article.byline,
+            published=article.published,
+            modified=article.modified,
+            text=article.text,
+            html=getattr(fetched, "body", b""),
+            http_status=getattr(fetched, "status", 200),
+            final_url=getattr(fetched, "final_url", story.url),
+        )
+        result = self.store.save_version(story.id, latest.seq if latest else None, version, change, update)
+        if isinstance(result, Conflict):
+            return None
+        if isinstance(result, AlreadyStored):
+            return Outcome(story.id, story.url, "unchanged", next_check_at=nxt.at, status=nxt.status)
+        assert isinstance(result, Saved)
+        kind: OutcomeKind = "first" if latest is None else "changed"
+        return Outcome(
+            story.id, story.url, kind, seq=result.version.seq, summary=line, next_check_at=nxt.at, status=nxt.status
+        )
+
+    # --- outcomes without a version --------------------------------------------------------
+
+    def _unchanged(
+        self,
+        story: StoryRow,
+        now: datetime,
+        kind: OutcomeKind,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        body_hash: str | None,
+    ) -> Outcome:
+        nxt = schedule.after_unchanged(
+            self.policy,
+            story.interval_seconds,
+            now,
+            story.last_changed_at or story.added_at,
+            self.rng,
+            story.every_seconds,
+        )
+        update = self._update(story, now, kind, nxt, etag=etag, last_modified=last_modified, body_hash=body_hash)
+        self.store.record_check(story.id, update)
+        return Outcome(story.id, story.url, kind, next_check_at=nxt.at, status=nxt.status)
+
+    def _gone(self, story: StoryRow, now: datetime, exc: Gone) -> Outcome:
+        nxt = schedule.after_unchanged(
+            self.policy,
+            story.interval_seconds,
+            now,
+            story.last_changed_at or story.added_at,
+            self.rng,
+            story.every_seconds,
+        )
+        update = self._update(story, now, "gone", nxt, etag=None, last_modified=None, body_hash=None, status="removed")
+        self.store.record_gone(story.id, update, exc.status)
+        return Outcome(story.id, story.url, "gone", error=str(exc), next_check_at=nxt.at, status="removed")
+
+    def _failed(self, story: StoryRow, now: datetime, exc: BaseException, prefix: str = "") -> Outcome:
+        failures = story.consecutive_failures + 1
+        retry_after = getattr(exc, "retry_after", None)
+        nxt = schedule.after_failure(
+            self.policy,
+            story.interval_seconds,
+            failures,
+            now,
+            self.rng,
+            retry_after=retry_after if isinstance(retry_after, int | float) else None,
+            every=story.every_seconds,
+        )
+        message = prefix + (str(exc) or type(exc).__name__)
+        if isinstance(exc, HTTPStatusError) and not str(exc):
+            message = f"HTTP {exc.status}"
+        update = self._update(
+            story,
+            now,
+            "failed",
+            nxt,
+            etag=story.etag,
+            last_modified=story.last_modified,
+            body_hash=story.body_hash,
+            error=message,
+            failures=failures,
+        )
+        try:
+            self.store.record_check(story.id, update)
+        except Exception:  # the database itself failed: say so, the scheduler will retry
+            log.exception("could not record the failure of story %s", story.id)
+        return Outcome(story.id, story.url, "failed", error=message, next_check_at=nxt.at, status=nxt.status)
+
+    def _update(
+        self,
+        story: StoryRow,
+        now: datetime,
+        outcome: str,
+        nxt: schedule.Next,
+        *,
+        etag: str | None,
+        last_modified: str | None,
+        body_hash: str | None,
+        error: str | None = None,
+        failures: int = 0,
+        changed: bool = False,
+        status: str | None = None,
+    ) -> CheckUpdate:
+        from storage.rows import CheckUpdate
+
+        if status is None:
+            status = nxt.status
+            if story.status == "removed" and outcome in ("unchanged", "not_modified"):
+                status = "removed"
+        return CheckUpdate(
+            checked_at=now,
+            outcome=outcome,
+            next_check_at=nxt.at,
+            interval_seconds=nxt.interval,
+            etag=etag,
+            last_modified=last_modified,
+            body_hash=body_hash,
+            consecutive_failures=failures,
+            last_error=error,
+            status=status,
+            changed_at=now if changed else None,
+        )
+
+
+def _with_duration(outcome: Outcome, seconds: float) -> Outcome:
+    from dataclasses import replace
+
+    return replace(outcome, duration=seconds)
