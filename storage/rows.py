@@ -201,3 +201,12 @@ class AlreadyStored:
     """The latest version already holds this content."""
 
     seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class Superseded:
+    """The latest version was fetched after this one: storing this would put an older
+    page on top of a newer one. Nothing was written."""
+
+    latest_seq: int
+    latest_fetched_at: datetime

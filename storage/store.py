@@ -34,6 +34,7 @@ from storage.rows import (
     RecentChange,
     Saved,
     StoryRow,
+    Superseded,
     VersionMeta,
     VersionRow,
 )
@@ -377,12 +378,16 @@ class Store(QueueQueries, OutboxQueries):
         version: NewVersion,
         change: NewChange | None,
         update_: CheckUpdate,
-    ) -> Saved | Conflict | AlreadyStored:
+    ) -> Saved | Conflict | AlreadyStored | Superseded:
         """Store a new version with its change report, events and the story's state, or nothing.
 
         `expected_latest_seq` is the latest version the caller compared against; when
         another check stored one since, nothing is written and Conflict says what is latest
         now. When the latest version already holds this content, only the state is written.
+        When the latest version was fetched after this one (two checks of one story
+        overlapped and the later fetch was stored first), nothing is written: Superseded.
+        This is checked here, under the story's row lock, so no interleaving of checks can
+        store an older page on top of a newer one.
         """
         with self._write() as s:
             story = self._locked_story(s, story_id)
@@ -394,6 +399,8 @@ class Store(QueueQueries, OutboxQueries):
                 previous = s.execute(
                     select(Version).where(Version.story_id == story_id, Version.seq == latest)
                 ).scalar_one()
+                if previous.fetched_at > version.fetched_at:
+                    return Superseded(latest, previous.fetched_at)
                 if previous.content_hash == version.content_hash:
                     _apply(story, update_)
                     return AlreadyStored(latest)

@@ -15,7 +15,7 @@ from tests.fixtures.pages import PARAS, page
 from tests.fixtures.web import Reply, Web, html
 from tracker.config import Settings
 from tracker.fetch.client import Fetcher
-from tracker.fetch.workers import read_page
+from tracker.fetch.workers import Page, read_page
 from tracker.service.check import Checker, Outcome
 from tracker.service.schedule import Policy
 
@@ -137,3 +137,41 @@ def test_racing_checks_never_duplicate_a_version(web: Web, store: Store, checker
         assert sorted(o.kind for o in results).count("changed") == 1
     seqs = [v.seq for v in store.list_versions(sid)]
     assert seqs == list(range(1, 7))
+
+
+def _revision(n: int) -> list[str]:
+    return [*PARAS[:3], PARAS[3].replace("2,300", f"{3000 + n:,}"), PARAS[4]]
+
+
+@pytest.mark.parametrize("stored_before", [False, True], ids=["first-version", "later-version"])
+def test_an_older_fetch_finishing_last_is_never_stored_on_top(
+    web: Web, store: Store, checker: Checker, stored_before: bool
+) -> None:
+    """Check A fetches revision 1, then stalls in extraction; check B starts later, fetches
+    revision 2 and stores it. When A goes on, its older page must not become the latest."""
+    url = web.route("/overlap", html(page(_revision(0))))
+    sid = _add(store, url)
+    if stored_before:
+        assert _check(checker, store, url, NOW - timedelta(minutes=5)).kind == "first"
+    web.route("/overlap", html(page(_revision(1))))
+    fetched, release = threading.Event(), threading.Event()
+
+    def stalling_read(body: bytes, url: str, known: str | None, charset: str | None) -> Page:
+        fetched.set()
+        release.wait(10)
+        return read_page(body, url, known, charset)
+
+    slow = Checker(store, checker.fetcher, stalling_read, checker.policy, random.Random(2))
+    outcomes: list[Outcome] = []
+    a = threading.Thread(target=lambda: outcomes.append(slow.run(store.get_story(sid), NOW)))
+    a.start()
+    assert fetched.wait(10)
+    web.route("/overlap", html(page(_revision(2))))
+    b = checker.run(store.get_story(sid), NOW + timedelta(seconds=30))
+    assert b.kind == ("changed" if stored_before else "first")
+    release.set()
+    a.join(10)
+    assert [o.kind for o in outcomes] == ["superseded"]
+    latest = store.latest_version(sid)
+    assert latest is not None and "3,002" in latest.text
+    assert len(store.list_versions(sid)) == (2 if stored_before else 1)

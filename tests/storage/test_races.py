@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from typing import TypeVar
 
 import pytest
@@ -136,3 +137,16 @@ def test_a_consumer_reading_while_others_write_misses_no_event(stores: list[Stor
     assert sorted(seen) == seen
     assert seen == [e.id for e in stores[0].events_after(0, 10_000)]
     assert len(seen) == writers * saves
+
+
+def test_a_version_fetched_before_the_latest_is_superseded(store: Store) -> None:
+    from storage.rows import Superseded
+
+    sid = story(store)
+    first = store.save_version(sid, None, version("newer page", NOW), None, update(at=NOW))
+    assert isinstance(first, Saved)
+    older = store.save_version(sid, 1, version("older page", NOW - timedelta(seconds=5)), None, update(at=NOW))
+    assert isinstance(older, Superseded) and older.latest_seq == 1
+    assert [v.seq for v in store.list_versions(sid)] == [1]
+    latest = store.latest_version(sid)
+    assert latest is not None and "newer" in latest.text

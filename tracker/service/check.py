@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tracker.check")
 
-OutcomeKind = Literal["first", "changed", "unchanged", "not_modified", "failed", "gone"]
+OutcomeKind = Literal["first", "changed", "unchanged", "not_modified", "failed", "gone", "superseded"]
 CONFLICT_RETRIES = 3
 
 
@@ -64,6 +64,7 @@ class Outcome:
             "not_modified": "not modified (304)",
             "failed": f"failed: {self.error}",
             "gone": "article removed (404/410)",
+            "superseded": "a later check of this story stored a newer version first; nothing stored",
         }[self.kind]
         nxt = self.next_check_at.strftime("%Y-%m-%d %H:%M:%S") if self.next_check_at else "not scheduled"
         return f"story {self.story_id} {self.url}: {what} ({self.duration * 1000:.0f} ms; next check {nxt})"
@@ -134,6 +135,10 @@ class Checker:
         content_hash = fingerprint(article)
         latest = self.store.latest_version(story.id)
         for _ in range(CONFLICT_RETRIES):
+            if latest is not None and latest.fetched_at > now:
+                # Another check of this story (`tracker check` beside `tracker run`) fetched
+                # after this one and stored first: this page is older than what is stored.
+                return self._superseded(story)
             if latest is not None and latest.content_hash == content_hash:
                 return self._unchanged(
                     story,
@@ -159,7 +164,7 @@ class Checker:
         fetched: object,
         page_hash: str,
     ) -> Outcome | None:
-        from storage.rows import AlreadyStored, Conflict, NewChange, NewVersion, Saved
+        from storage.rows import AlreadyStored, Conflict, NewChange, NewVersion, Saved, Superseded
         from tracker.engine.compare import compare
         from tracker.reports.phrases import summary as summarise
         from tracker.reports.wire import to_wire
@@ -195,7 +200,9 @@ class Checker:
         )
         result = self.store.save_version(story.id, latest.seq if latest else None, version, change, update)
         if isinstance(result, Conflict):
-            return None
+            return None  # re-read the latest version and compare again
+        if isinstance(result, Superseded):
+            return self._superseded(story)
         if isinstance(result, AlreadyStored):
             return Outcome(story.id, story.url, "unchanged", next_check_at=nxt.at, status=nxt.status)
         assert isinstance(result, Saved)
@@ -205,6 +212,11 @@ class Checker:
         )
 
     # --- outcomes without a version --------------------------------------------------------
+
+    def _superseded(self, story: StoryRow) -> Outcome:
+        """Nothing is written: the newer check recorded the story's state along with its version."""
+        log.info("story %s: a later check stored a newer version first; this older fetch is dropped", story.id)
+        return Outcome(story.id, story.url, "superseded")
 
     def _unchanged(
         self,
