@@ -175,3 +175,19 @@ def test_an_older_fetch_finishing_last_is_never_stored_on_top(
     latest = store.latest_version(sid)
     assert latest is not None and "3,002" in latest.text
     assert len(store.list_versions(sid)) == (2 if stored_before else 1)
+
+
+@pytest.mark.parametrize(
+    "retry_after", ["99999999999999999999", "Fri, 01 Jan 2098 00:00:00 GMT"], ids=["huge-seconds", "far-date"]
+)
+def test_a_huge_retry_after_is_a_recorded_failure_checked_again_within_max_interval(
+    web: Web, store: Store, checker: Checker, retry_after: str
+) -> None:
+    url = web.route("/busy", Reply(503, b"busy", {"Content-Type": "text/plain", "Retry-After": retry_after}))
+    sid = _add(store, url)
+    outcome = _check(checker, store, url)
+    assert outcome.kind == "failed" and "503" in (outcome.error or "")
+    row = store.get_story(sid)
+    assert row.consecutive_failures == 1 and row.last_error and "503" in row.last_error
+    assert row.next_check_at is not None
+    assert row.next_check_at <= NOW + timedelta(seconds=checker.policy.max_interval)

@@ -270,3 +270,56 @@ def test_sigterm_finishes_checks_in_flight_and_a_second_run_refuses(web: Web, tm
         assert store.lease_holder("scheduler", datetime.now(UTC)) is None  # released on the way out
     finally:
         store.close()
+
+
+def test_a_database_that_refuses_writes_pauses_checks_instead_of_refetching_every_tick(
+    web: Web, tmp_path: Path, settings: Settings, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A read-only SQLite database (opened mode=ro: refused even for root): each due story is
+    fetched once, then the dispatcher pauses and says so in one line, not one per story."""
+    path = tmp_path / "ro.db"
+    with Store.open(f"sqlite:///{path}") as writable:
+        urls = [web.route(f"/ro{n}", html(revision(n))) for n in range(3)]
+        for url in urls:
+            writable.add_story(url, T0, interval_seconds=60, next_check_at=T0)
+    readonly = Store.open(f"sqlite:///file:{path}?mode=ro&uri=true")
+    svc, fetcher = make_service(settings, readonly, clock)
+    try:
+        caplog.set_level("ERROR", logger="tracker")
+        for _ in range(11):
+            for future in svc.tick(clock()):
+                outcome = future.result()
+                assert outcome.kind == "failed" and not outcome.recorded
+                assert "readonly" in (outcome.error or "").replace("-", "").replace(" ", "")
+            clock.advance(1)
+        assert web.hits and max(web.hits.values()) == 1  # at most once per story, not once per tick
+        refused = [r for r in caplog.records if "database refused" in r.getMessage()]
+        assert len(refused) == 1 and "pausing all checks" in refused[0].getMessage()
+        assert all(r.exc_info is None for r in caplog.records)  # no tracebacks
+    finally:
+        svc.close()
+        fetcher.close()
+        readonly.close()
+
+
+def test_a_check_that_raises_is_logged_and_its_story_not_rechecked_every_tick(
+    web: Web, store: Store, settings: Settings, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    url = web.route("/boom", html(revision(0)))
+    store.add_story(url, T0, interval_seconds=60, next_check_at=T0)
+    svc, fetcher = make_service(settings, store, clock)
+
+    def broken(story: object, now: datetime) -> None:
+        raise OverflowError("date value out of range")
+
+    svc.checker.run = broken  # type: ignore[assignment,method-assign]
+    try:
+        for _ in range(5):
+            for future in svc.tick(clock()):
+                assert future.result().kind == "failed"
+            clock.advance(1)
+        crashed = [r for r in caplog.records if "crashed" in r.getMessage()]
+        assert len(crashed) == 1 and crashed[0].exc_info is not None  # logged, with its traceback
+    finally:
+        svc.close()
+        fetcher.close()

@@ -65,3 +65,22 @@ def test_jitter_stays_within_its_bounds(interval: float, seed: int) -> None:
 def test_policy_from_settings_clamps_nonsense() -> None:
     policy = Policy.from_settings(Settings(min_interval=600, max_interval=60, backoff=0.5, jitter=3))
     assert policy.max_interval == 600 and policy.backoff == 1.0 and policy.jitter == 0.5
+
+
+@given(
+    st.one_of(st.none(), st.just(float("nan")), st.floats(min_value=0, allow_infinity=True)),
+    st.integers(min_value=1, max_value=9),
+    st.integers(min_value=0, max_value=2**32),
+)
+def test_a_failure_never_waits_past_max_interval_whatever_the_server_asks(
+    retry_after: float | None, failures: int, seed: int
+) -> None:
+    policy = Policy(jitter=0.1, min_interval=120, max_interval=6 * 3600)
+    nxt = after_failure(policy, 120, failures, NOW, random.Random(seed), retry_after=retry_after)
+    assert nxt.at is not None
+    assert 0 < (nxt.at - NOW).total_seconds() <= policy.max_interval * 1.1 + 1e-6
+
+
+def test_a_far_retry_after_is_capped_at_max_interval() -> None:
+    capped = after_failure(EXACT, 120, 1, NOW, random.Random(1), retry_after=1e20)
+    assert capped.at == NOW + timedelta(seconds=EXACT.max_interval)

@@ -50,6 +50,7 @@ class Outcome:
     duration: float = 0.0
     next_check_at: datetime | None = None
     status: str = "active"
+    recorded: bool = True  # False: the database refused to record this check (see Service)
 
     @property
     def ok(self) -> bool:
@@ -93,8 +94,13 @@ class Checker:
         except TrackerError as exc:
             outcome = self._failed(story, now, exc)
         except Exception as exc:  # a bug must not stop the service or lose the story
-            log.exception("unexpected error checking story %s (%s)", story.id, story.url)
-            outcome = self._failed(story, now, exc, prefix="unexpected error (see the log): ")
+            if _is_database_error(exc):
+                # The store refused (read-only file, database down): recording the failure
+                # would fail the same way. The service backs off and says so once.
+                outcome = Outcome(story.id, story.url, "failed", error=_database_message(exc), recorded=False)
+            else:
+                log.exception("unexpected error checking story %s (%s)", story.id, story.url)
+                outcome = self._failed(story, now, exc, prefix="unexpected error (see the log): ")
         return _with_duration(outcome, time.perf_counter() - started)
 
     # --- the flow -------------------------------------------------------------------------
@@ -279,11 +285,16 @@ class Checker:
             error=message,
             failures=failures,
         )
+        recorded = True
         try:
             self.store.record_check(story.id, update)
-        except Exception:  # the database itself failed: say so, the scheduler will retry
-            log.exception("could not record the failure of story %s", story.id)
-        return Outcome(story.id, story.url, "failed", error=message, next_check_at=nxt.at, status=nxt.status)
+        except Exception as db_exc:  # the database itself failed: the service backs off and says so
+            if not _is_database_error(db_exc):
+                log.exception("could not record the failure of story %s", story.id)
+            recorded = False
+        return Outcome(
+            story.id, story.url, "failed", error=message, next_check_at=nxt.at, status=nxt.status, recorded=recorded
+        )
 
     def _update(
         self,
@@ -319,6 +330,19 @@ class Checker:
             status=status,
             changed_at=now if changed else None,
         )
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    """An error of the database itself (SQLAlchemy's tree), not of the story or of our code."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return isinstance(exc, SQLAlchemyError)
+
+
+def _database_message(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = " ".join(str(orig).split()) or type(orig).__name__
+    return f"the database refused to record this check: {text[:200]}"
 
 
 def _with_duration(outcome: Outcome, seconds: float) -> Outcome:

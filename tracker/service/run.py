@@ -27,7 +27,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tracker.errors import SchedulerBusy
@@ -65,6 +65,47 @@ class Stats:
             self.lags.append(lag)
 
 
+class StoreTrouble:
+    """Back-off while the database refuses writes: 5 s, doubling to 5 minutes, reset on success.
+
+    Thread-safe; `failed` returns the new pause only when it starts an outage or grows it,
+    so the log says it once per step rather than once per story.
+    """
+
+    FIRST = 5.0
+    LONGEST = 300.0
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._pause = 0.0
+        self._until = 0.0
+
+    def paused(self, now: float) -> bool:
+        with self._lock:
+            return now < self._until
+
+    def failed(self, now: float) -> float | None:
+        with self._lock:
+            if now < self._until:
+                return None  # checks already in flight when the outage began
+            self._pause = min(self.LONGEST, self._pause * 2) if self._pause else self.FIRST
+            self._until = now + self._pause
+            return self._pause
+
+    def recovered(self) -> bool:
+        with self._lock:
+            was = self._pause > 0
+            self._pause = 0.0
+            self._until = 0.0
+            return was
+
+
+def _one_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    text = " ".join(str(orig).split())
+    return f"{type(orig).__name__}: {text[:300]}" if text else type(orig).__name__
+
+
 class Service:
     """Dispatches due checks within limits; owns the lease that makes it the only scheduler."""
 
@@ -94,6 +135,11 @@ class Service:
         self._dispatching = threading.Lock()  # one dispatch round at a time
         self._backlog = False  # the last round left due stories waiting for room
         self._refilling = False  # refill from finished checks (when serving; tests tick by hand)
+        # When the database refuses writes, a check's new schedule never reaches it and the
+        # story would be due again at once: remember it here, and pause dispatching.
+        self._deferred: dict[int, datetime] = {}
+        self._store_trouble = StoreTrouble()
+        self._failing_jobs: set[str] = set()
 
     # --- the lease: one scheduler per database ------------------------------------------------
 
@@ -133,11 +179,16 @@ class Service:
             return self._dispatch(now or self.clock())
 
     def _dispatch(self, now: datetime) -> list[Future[Outcome]]:
+        if self._store_trouble.paused(time.monotonic()):
+            return []
         with self._lock:
             free = self.settings.concurrency - len(self._in_flight)
+            deferred = {sid for sid, until in self._deferred.items() if until > now}
+            self._deferred = {sid: self._deferred[sid] for sid in deferred}
         if free <= 0:
             return []
-        due = self.store.due_stories(now, limit=free + len(self._in_flight) + 50)
+        due = self.store.due_stories(now, limit=free + len(self._in_flight) + len(deferred) + 50)
+        due = [story for story in due if story.id not in deferred]
         self._backlog = len(due) > free
         started: list[Future[Outcome]] = []
         with self._lock:
@@ -158,7 +209,14 @@ class Service:
     def _run(self, story: StoryRow, now: datetime, host: str) -> Outcome:
         try:
             started = self.clock()
-            outcome = self.checker.run(story, started)
+            try:
+                outcome = self.checker.run(story, started)
+            except Exception:  # Checker.run returns failures; anything raised is a bug: log it, go on
+                log.exception("the check of story %s (%s) crashed", story.id, story.url)
+                outcome = Outcome(
+                    story.id, story.url, "failed", error="the check crashed (see the log)", recorded=False
+                )
+            self._after_check(story, outcome, started)
             lag = (started - story.next_check_at).total_seconds() if story.next_check_at else 0.0
             self.stats.record(outcome, max(0.0, lag))
             log.info(
@@ -182,6 +240,20 @@ class Service:
                     self._dispatch(self.clock())
                 finally:
                     self._dispatching.release()
+
+    def _after_check(self, story: StoryRow, outcome: Outcome, started: datetime) -> None:
+        """Keep a story whose check was not recorded from being re-fetched every tick."""
+        if outcome.recorded:
+            if self._store_trouble.recovered():
+                log.warning("the database records checks again; checking resumes")
+            return
+        retry = outcome.next_check_at or started + timedelta(seconds=self.checker.policy.min_interval)
+        with self._lock:
+            self._deferred[story.id] = max(retry, started + timedelta(seconds=self.checker.policy.min_interval))
+        if outcome.error and outcome.error.startswith("the database refused"):
+            pause = self._store_trouble.failed(time.monotonic())
+            if pause is not None:
+                log.error("%s; pausing all checks for %.0fs (said once until it recovers)", outcome.error, pause)
 
     def drain(self, timeout: float | None = None) -> None:
         """Wait for the checks in flight to finish."""
@@ -222,18 +294,18 @@ class Service:
         logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
         scheduler = BackgroundScheduler(timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1})
         scheduler.add_job(
-            self._safe(lambda: self.tick()),
+            self._safe("dispatch", lambda: self.tick()),
             "interval",
             seconds=self.settings.tick,
             id="dispatch",
             next_run_time=datetime.now(UTC),
         )
         scheduler.add_job(
-            self._safe(lambda: self.renew()), "interval", seconds=max(5.0, self.settings.tick * 3), id="lease"
+            self._safe("lease", lambda: self.renew()), "interval", seconds=max(5.0, self.settings.tick * 3), id="lease"
         )
         for job_id, every, job in self.extra_jobs:
             scheduler.add_job(
-                self._safe(functools.partial(self._run_job, job)),
+                self._safe(job_id, functools.partial(self._run_job, job)),
                 "interval",
                 seconds=every,
                 id=job_id,
@@ -277,13 +349,22 @@ class Service:
     def stop(self) -> None:
         self._stopping.set()
 
-    @staticmethod
-    def _safe(fn: Callable[[], Any]) -> Callable[[], None]:
+    def _safe(self, name: str, fn: Callable[[], Any]) -> Callable[[], None]:
+        """A job that never kills the scheduler thread, and logs one line per outage: a
+        database down for 30 s would otherwise print a 40-line traceback per job per tick."""
+
         def job() -> None:
             try:
                 fn()
-            except Exception:  # a failing job must not kill the scheduler thread
-                log.exception("scheduled job failed")
+            except Exception as exc:
+                if name not in self._failing_jobs:
+                    self._failing_jobs.add(name)
+                    log.error("job %r failed: %s (said once until it works again)", name, _one_line(exc))
+                log.debug("job %r failed", name, exc_info=True)
+            else:
+                if name in self._failing_jobs:
+                    self._failing_jobs.discard(name)
+                    log.warning("job %r works again", name)
 
         return job
 

@@ -92,10 +92,14 @@ def after_failure(
     every: float | None = None,
 ) -> Next:
     """`failures` counts this one. The wait grows with each failure in a row, never below
-    the story's own interval or what the server asked for."""
+    the story's own interval or what the server asked for, and never past `max_interval`:
+    a Retry-After of 10**20 seconds or a date in 2098 is a server's mistake, not a reason
+    to park a story for decades (or to overflow a datetime)."""
     if failures >= policy.max_failures:
         return Next(interval, None, "failing")
     base = every or policy.min_interval
-    wait = min(policy.max_interval, base * policy.failure_backoff ** max(0, failures - 1))
-    wait = max(wait, retry_after or 0.0)
+    backoff = policy.failure_backoff ** min(max(0, failures - 1), 64)  # 2**64 is already past any cap
+    wait = min(policy.max_interval, base * backoff)
+    asked = retry_after if retry_after is not None and retry_after == retry_after else 0.0  # NaN is no wait
+    wait = max(wait, min(max(asked, 0.0), policy.max_interval))
     return Next(interval, now + timedelta(seconds=_jittered(wait, policy, rng)), "active")
