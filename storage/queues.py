@@ -129,8 +129,13 @@ class QueueQueries:
 
     # --- leases -------------------------------------------------------------------------
 
-    def acquire_lease(self, name: str, holder: str, now: datetime, ttl_seconds: float) -> bool:
-        """Take the lease (or renew it, when held already); False while someone else holds it."""
+    def acquire_lease(
+        self, name: str, holder: str, now: datetime, ttl_seconds: float, *, replacing: str | None = None
+    ) -> bool:
+        """Take the lease (or renew it, when held already); False while someone else holds it.
+
+        `replacing` names a holder the caller knows to be dead: the lease is taken from it
+        even before it expires, but only if that holder still has it (compare-and-set)."""
         try:
             with self._write() as s:
                 lease = s.execute(select(Lease).where(Lease.name == name).with_for_update()).scalar_one_or_none()
@@ -138,7 +143,7 @@ class QueueQueries:
                 if lease is None:
                     s.add(Lease(name=name, holder=holder, expires_at=until))
                     return True
-                if lease.holder == holder or lease.expires_at <= now:
+                if lease.holder in (holder, replacing) or lease.expires_at <= now:
                     lease.holder = holder
                     lease.expires_at = until
                     return True

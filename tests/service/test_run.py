@@ -323,3 +323,34 @@ def test_a_check_that_raises_is_logged_and_its_story_not_rechecked_every_tick(
     finally:
         svc.close()
         fetcher.close()
+
+
+def test_after_kill_9_the_dead_schedulers_lease_does_not_block_a_restart(web: Web, tmp_path: Path) -> None:
+    web.route("/k", html(revision(0)))
+    db = f"sqlite:///{tmp_path / 'k.db'}"
+    env = {**os.environ, "TRACKER_DATABASE_URL": db, "TRACKER_ALLOW_PRIVATE_NETWORKS": "1", "TRACKER_TICK": "0.2"}
+    subprocess.run([sys.executable, "-m", "tracker", "add", web.url("/k")], env=env, check=True, capture_output=True)
+    run = _tracker("run", "--workers", "0", env=env)
+    store = Store.open(db)
+    try:
+        deadline = time.monotonic() + 20
+        while store.lease_holder("scheduler", datetime.now(UTC)) is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        holder = store.lease_holder("scheduler", datetime.now(UTC))
+        assert holder is not None and f":{run.pid}:" in holder
+        run.kill()  # SIGKILL: no chance to release the lease; left a zombie until reaped below
+        time.sleep(0.2)
+        status = subprocess.run(
+            [sys.executable, "-m", "tracker", "status"], env=env, capture_output=True, text=True, timeout=30
+        )
+        assert "not running" in status.stdout and "died" in status.stdout
+        run.wait(10)
+        again = subprocess.run(
+            [sys.executable, "-m", "tracker", "run", "--once"], env=env, capture_output=True, text=True, timeout=30
+        )
+        assert again.returncode == 0, again.stderr  # not "already checking": the lease was stale at once
+        assert "no longer running: taking it over" in again.stderr
+    finally:
+        if run.poll() is None:
+            run.kill()
+        store.close()

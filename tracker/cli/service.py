@@ -129,6 +129,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from tracker.config import parse_duration
+    from tracker.service import lease
     from tracker.service.bootstrap import open_store
     from tracker.service.run import LEASE
 
@@ -143,6 +144,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         pending = store.list_deliveries(status="pending", limit=1000)
         failed_deliveries = store.list_deliveries(status="failed", limit=1000)
         holder = store.lease_holder(LEASE, now)
+    dead = holder is not None and lease.is_dead(holder)
     failing = [s for s in stories if s.consecutive_failures or s.status == "failing"]
     upcoming = sorted(
         (s for s in stories if s.active and s.next_check_at and s.next_check_at > now),
@@ -151,7 +153,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.format == "json":
         dump_json(
             {
-                "scheduler": holder,
+                "scheduler": None if dead else holder,
+                "scheduler_died": holder if dead else None,
                 "stories": counts,
                 "due_now": len(due),
                 "failing": [
@@ -172,7 +175,10 @@ def cmd_status(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"scheduler: {'running (' + holder + ')' if holder else 'not running — start it with `tracker run`'}")
+    if dead:
+        print(f"scheduler: not running (the last one, {holder}, died without stopping) — start it with `tracker run`")
+    else:
+        print(f"scheduler: {'running (' + holder + ')' if holder else 'not running — start it with `tracker run`'}")
     print("stories: " + (", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "none"))
     print(
         f"due now: {len(due)}"

@@ -18,12 +18,9 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import signal
-import socket
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -32,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.errors import SchedulerBusy
 from tracker.fetch.urls import host_of
+from tracker.service import lease
 from tracker.service.check import Outcome
 
 if TYPE_CHECKING:
@@ -125,7 +123,7 @@ class Service:
         self.clock = clock
         self.on_outcome = on_outcome
         self.extra_jobs = extra_jobs or []
-        self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self.holder = lease.new_holder()
         self.stats = Stats()
         self._pool = ThreadPoolExecutor(max_workers=max(1, settings.concurrency), thread_name_prefix="check")
         self._lock = threading.Lock()
@@ -143,9 +141,19 @@ class Service:
 
     # --- the lease: one scheduler per database ------------------------------------------------
 
+    def _take_lease(self, ttl: float) -> bool:
+        now = self.clock()
+        if self.store.acquire_lease(LEASE, self.holder, now, ttl):
+            return True
+        holder = self.store.lease_holder(LEASE, now)
+        if holder is None or not lease.is_dead(holder):
+            return False
+        log.warning("the scheduler lease is held by %s, which is no longer running: taking it over", holder)
+        return self.store.acquire_lease(LEASE, self.holder, now, ttl, replacing=holder)
+
     def acquire(self, *, wait: bool = False, poll: float = 5.0) -> None:
         ttl = max(30.0, self.settings.tick * 10)
-        while not self.store.acquire_lease(LEASE, self.holder, self.clock(), ttl):
+        while not self._take_lease(ttl):
             if not wait:
                 raise SchedulerBusy(
                     "another `tracker run` is already checking stories on this database; stop it first, "
