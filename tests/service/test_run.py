@@ -354,3 +354,57 @@ def test_after_kill_9_the_dead_schedulers_lease_does_not_block_a_restart(web: We
         if run.poll() is None:
             run.kill()
         store.close()
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid) and not fields.get("State", "").startswith("Z"):
+            found.add(int(status.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "State:\tZ" not in state
+
+
+def test_kill_9_of_the_service_leaves_no_extraction_worker_or_resource_tracker(web: Web, tmp_path: Path) -> None:
+    for n in range(3):
+        web.route(f"/w{n}", html(revision(n)))
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    env = {**os.environ, "TRACKER_DATABASE_URL": db, "TRACKER_ALLOW_PRIVATE_NETWORKS": "1", "TRACKER_TICK": "0.2"}
+    subprocess.run(
+        [sys.executable, "-m", "tracker", "add", *[web.url(f"/w{n}") for n in range(3)]],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    run = _tracker("run", "--workers", "2", env=env)
+    try:
+        deadline = time.monotonic() + 30
+        children: set[int] = set()
+        while time.monotonic() < deadline:  # until the pool has extracted the first versions
+            children = _children(run.pid)
+            with Store.open(db) as store:
+                stored = sum(s.latest_seq for s in store.list_stories())
+            if stored >= 3 and len(children) >= 3:  # two workers and the resource tracker
+                break
+            time.sleep(0.1)
+        assert stored >= 3 and len(children) >= 3, children
+        run.kill()
+        run.wait(10)
+        deadline = time.monotonic() + 15
+        while any(_alive(c) for c in children) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [c for c in children if _alive(c)] == []
+    finally:
+        if run.poll() is None:
+            run.kill()

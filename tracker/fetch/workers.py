@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -46,33 +48,77 @@ def read_page(body: bytes | str, url: str | None, known_hash: str | None, charse
     return Page(digest, article_from_html(text, url=url))
 
 
+PARENT_POLL = 0.5  # seconds between a worker's looks at whether its parent still lives
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Runs first in each worker: a daemon thread ends the worker when its parent is gone.
+
+    A `kill -9` of `tracker run` gives the pool no chance to stop its workers; they would
+    live on (about 26 MB each), and with them multiprocessing's resource tracker, whose
+    pipe they hold open. Re-parenting (getppid changes) is the portable sign of the death.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 class Extraction:
-    """`read(body, url, known_hash) -> Page`, inline or in `workers` processes."""
+    """`read(body, url, known_hash) -> Page`, inline or in `workers` processes.
+
+    The pool starts with the first page to extract, not before: a round of 304s and
+    unchanged pages never pays for starting processes."""
 
     def __init__(self, workers: int = 0) -> None:
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
-        if workers > 0:
-            # spawn, not fork: the parent runs threads (HTTP clients, the scheduler)
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self._lock = threading.Lock()
 
     @staticmethod
     def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
+    def _started(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                # spawn, not fork: the parent runs threads (HTTP clients, the scheduler)
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.workers,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_exit_with_parent,
+                    initargs=(os.getpid(),),
+                )
+            return self._pool
+
     def read(self, body: bytes | str, url: str | None, known_hash: str | None, charset: str | None = None) -> Page:
-        if self._pool is None:
+        if self.workers <= 0:
             return read_page(body, url, known_hash, charset)
-        future: Future[Page] = self._pool.submit(read_page, body, url, known_hash, charset)
+        future: Future[Page] = self._started().submit(read_page, body, url, known_hash, charset)
         return future.result()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+            _stop_resource_tracker()
 
     def __enter__(self) -> Extraction:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _stop_resource_tracker() -> None:
+    """The pool's semaphores started multiprocessing's resource tracker, which otherwise
+    outlives `tracker check` until the interpreter exits; stop it with the pool."""
+    from multiprocessing import resource_tracker
+
+    stop = getattr(resource_tracker._resource_tracker, "_stop", None)
+    if callable(stop):
+        stop()
