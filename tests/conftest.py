@@ -5,4 +5,5 @@ pytest_plugins = [
     "tests.fixtures.web",
     "tests.fixtures.smtp",
     "tests.fixtures.seeds",
+    "tests.fixtures.trickle",
 ]

@@ -86,6 +86,7 @@ class Settings:
     concurrency: int = 32
     per_host: int = 4
     workers: int = 0  # extraction processes; 0: one per core
+    shutdown_grace: float = 10.0  # on SIGTERM, checks in flight get this long, then are abandoned
     # alerts
     smtp_host: str = "localhost"
     smtp_port: int = 25
@@ -122,6 +123,7 @@ _DURATION_FIELDS = {
     "max_interval",
     "archive_after",
     "tick",
+    "shutdown_grace",
 }
 
 

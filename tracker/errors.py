@@ -18,7 +18,8 @@ names the offending value and says what to do about it.
     │   ├── HTTPStatusError    4xx or 5xx after retries
     │   │   └── Gone           404 or 410: the article was taken down
     │   ├── TooManyRedirects
-    │   └── BadResponse        the response breaks HTTP (unusable redirect, corrupt compression)
+    │   ├── BadResponse        the response breaks HTTP (unusable redirect, corrupt compression)
+    │   └── Abandoned          tracker is shutting down: the fetch was given up (nothing recorded)
     ├── ExtractError           the page holds no article text we can find
     ├── SchedulerBusy          another `tracker run` holds this database
     └── AlertError             an alert channel is misconfigured (sending failures are recorded, not raised)
@@ -87,6 +88,11 @@ class TooManyRedirects(FetchError):
 
 class BadResponse(FetchError):
     """The response breaks HTTP: a redirect to nowhere usable, a body that fails to decompress."""
+
+
+class Abandoned(FetchError):
+    """The fetch was given up because tracker is shutting down: not the site's fault, so a
+    check that meets it records nothing and the story stays due for the next start."""
 
 
 class HTTPStatusError(FetchError):

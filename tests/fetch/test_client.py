@@ -177,10 +177,17 @@ def test_retry_after_2_is_waited(web: Web, fetcher: Fetcher, sleeps: list[float]
 
 
 def test_retry_after_as_a_date_is_waited(web: Web, fetcher: Fetcher, sleeps: list[float]) -> None:
-    when = formatdate(time.time() + 10, usegmt=True)
+    when = formatdate(time.time() + 3, usegmt=True)  # inside the 5 s the whole fetch may take
     url = web.route("/busy-until", [Reply(503, "", {"Retry-After": when}), html(PAGE)])
     assert isinstance(fetcher.get(url), Fetched)
-    assert len(sleeps) == 1 and 0 < sleeps[0] <= 10
+    assert len(sleeps) == 1 and 0 < sleeps[0] <= 3
+
+
+def test_a_retry_after_past_the_fetchs_deadline_is_not_waited(web: Web, fetcher: Fetcher, sleeps: list[float]) -> None:
+    url = web.route("/busy-long", [Reply(503, "", {"Retry-After": "10"}), html(PAGE)])
+    with pytest.raises(HTTPStatusError, match="503") as info:
+        fetcher.get(url)  # 10 s > the 5 s total_timeout: handed to the scheduler, not slept
+    assert info.value.retry_after == 10 and sleeps == [] and web.hits["/busy-long"] == 1
 
 
 def test_retry_after_3600_is_not_waited_but_handed_on(web: Web, fetcher: Fetcher, sleeps: list[float]) -> None:

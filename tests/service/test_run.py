@@ -17,6 +17,7 @@ import pytest
 from seeds import load_stories
 from storage import Store
 from tests.fixtures.pages import PARAS, page
+from tests.fixtures.trickle import Trickle
 from tests.fixtures.web import Reply, Web, html
 from tracker.config import Settings
 from tracker.demo.server import SeedServer
@@ -318,7 +319,7 @@ def test_a_check_that_raises_is_logged_and_its_story_not_rechecked_every_tick(
             for future in svc.tick(clock()):
                 assert future.result().kind == "failed"
             clock.advance(1)
-        crashed = [r for r in caplog.records if "crashed" in r.getMessage()]
+        crashed = [r for r in caplog.records if r.getMessage().startswith("the check of story")]
         assert len(crashed) == 1 and crashed[0].exc_info is not None  # logged, with its traceback
     finally:
         svc.close()
@@ -408,3 +409,36 @@ def test_kill_9_of_the_service_leaves_no_extraction_worker_or_resource_tracker(w
     finally:
         if run.poll() is None:
             run.kill()
+
+
+def test_sigterm_with_a_stalled_page_stops_after_the_grace_and_records_nothing(
+    trickle: Trickle, tmp_path: Path
+) -> None:
+    db = f"sqlite:///{tmp_path / 'g.db'}"
+    env = {
+        **os.environ,
+        "TRACKER_DATABASE_URL": db,
+        "TRACKER_ALLOW_PRIVATE_NETWORKS": "1",
+        "TRACKER_TICK": "0.2",
+        "TRACKER_SHUTDOWN_GRACE": "1",
+        "TRACKER_READ_TIMEOUT": "60",
+        "TRACKER_TOTAL_TIMEOUT": "120",
+    }
+    subprocess.run([sys.executable, "-m", "tracker", "add", trickle.url], env=env, check=True, capture_output=True)
+    run = _tracker("run", "--workers", "0", env=env)
+    try:
+        deadline = time.monotonic() + 20
+        while trickle.connections == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert trickle.connections == 1
+        run.send_signal(signal.SIGTERM)
+        _, err = run.communicate(timeout=30)  # the page would take minutes; the grace is 1 s
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert run.returncode == 0, err
+    assert "abandoning 1 check(s) still running after 1s" in err
+    with Store.open(db) as store:
+        (story,) = store.list_stories()
+        assert story.latest_seq == 0 and story.consecutive_failures == 0 and story.last_error is None
+        assert store.lease_holder("scheduler", datetime.now(UTC)) is None

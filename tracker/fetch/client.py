@@ -39,6 +39,7 @@ import httpx
 
 from tracker.config import Settings
 from tracker.errors import (
+    Abandoned,
     BadResponse,
     BlockedAddress,
     ConnectError,
@@ -53,6 +54,7 @@ from tracker.errors import (
 )
 from tracker.fetch.bodies import BodyTooLarge, BodyUnreadable, accepted, binary_kind, media_type, read_capped
 from tracker.fetch.charsets import decode_body
+from tracker.fetch.deadline import Deadline
 from tracker.fetch.netguard import AddressRefused, Resolver, check_address
 from tracker.fetch.transport import GuardedBackend, GuardedTransport
 from tracker.fetch.urls import normalise_url
@@ -72,6 +74,13 @@ _CONNECTION_FAILURES = (
     httpcore.RemoteProtocolError,
 )
 _BROKEN_RESPONSES = (httpx.HTTPError, httpcore.ProtocolError, httpcore.UnsupportedProtocol, httpx.InvalidURL)
+_FAILURES = (
+    AddressRefused,
+    httpx.TimeoutException,
+    httpcore.TimeoutException,
+    *_CONNECTION_FAILURES,
+    *_BROKEN_RESPONSES,
+)
 ACCEPT_HTML = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,*/*;q=0.1"
 ACCEPT_FEEDS = (
     "application/rss+xml,application/atom+xml,application/rdf+xml;q=0.9,application/xml;q=0.9,text/xml;q=0.9,"
@@ -145,7 +154,8 @@ class Fetcher:
         self.settings = settings
         self._sleep = sleep
         self._rng = rng or random.Random()
-        backend = GuardedBackend(resolver, settings.allow_private_networks, network)
+        self._deadline = Deadline()
+        backend = GuardedBackend(resolver, settings.allow_private_networks, network, self._deadline)
         connections = max(10, settings.concurrency * 2)
         self._client = httpx.Client(
             transport=GuardedTransport(backend, max_connections=connections, keepalive=connections),
@@ -157,6 +167,10 @@ class Fetcher:
 
     def close(self) -> None:
         self._client.close()
+
+    def cancel(self) -> None:
+        """Give up every fetch in flight (shutdown): each raises Abandoned within a fraction of a second."""
+        self._deadline.cancelled.set()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -170,21 +184,25 @@ class Fetcher:
         """The page at `url`, or NotModified when the server says it still matches `etag` / `last_modified`."""
         url = normalise_url(url)
         started = time.monotonic()
+        deadline = started + self.settings.total_timeout  # one deadline for every try, headers included
         headers = {"Accept": ACCEPT_FEEDS if accept_feeds else ACCEPT_HTML}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         attempts = max(0, self.settings.retries) + 1
-        for attempt in range(1, attempts + 1):
-            try:
-                return self._attempt(url, headers, accept_feeds, started)
-            except FetchError as exc:
-                wait = self._wait_before_retry(exc, attempt, attempts)
-                if wait is None:
-                    raise
-                log.debug("%s; retrying in %.1fs (attempt %d of %d)", exc, wait, attempt + 1, attempts)
-                self._sleep(wait)
+        with self._deadline.until(deadline):
+            for attempt in range(1, attempts + 1):
+                try:
+                    return self._attempt(url, headers, accept_feeds, started, deadline)
+                except FetchError as exc:
+                    wait = self._wait_before_retry(exc, attempt, attempts)
+                    if wait is None or self._deadline.cancelled.is_set():
+                        raise
+                    if time.monotonic() + wait >= deadline:
+                        raise  # no time left for another try: the last error is the one to show
+                    log.debug("%s; retrying in %.1fs (attempt %d of %d)", exc, wait, attempt + 1, attempts)
+                    self._sleep(wait)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _wait_before_retry(self, exc: FetchError, attempt: int, attempts: int) -> float | None:
@@ -196,9 +214,10 @@ class Fetcher:
         delay = min(RETRY_AFTER_CAP, BACKOFF_BASE * 2.0 ** (attempt - 1))
         return delay + self._rng.uniform(0, delay / 2)
 
-    def _attempt(self, url: str, headers: dict[str, str], accept_feeds: bool, started: float) -> Fetched | NotModified:
-        """One try: follow the redirects from `url` to a page, within the total deadline."""
-        deadline = time.monotonic() + self.settings.total_timeout
+    def _attempt(
+        self, url: str, headers: dict[str, str], accept_feeds: bool, started: float, deadline: float
+    ) -> Fetched | NotModified:
+        """One try: follow the redirects from `url` to a page, within the fetch's deadline."""
         current = url
         for _ in range(self.settings.max_redirects + 1):
             outcome = self._exchange(url, current, headers, accept_feeds, started, deadline)
@@ -220,14 +239,20 @@ class Fetcher:
                 return self._answer(url, current, resp, accept_feeds, started, deadline)
         except FetchError:
             raise
-        except AddressRefused as exc:
-            raise BlockedAddress(url, str(exc) if current == url else f"redirected to {current}: {exc}") from None
-        except (httpx.TimeoutException, httpcore.TimeoutException) as exc:
-            raise self._timed_out(url, exc, deadline) from None
-        except _CONNECTION_FAILURES as exc:
-            raise ConnectError(url, f"{_describe(exc)}; tracker will try again at the next check") from None
-        except _BROKEN_RESPONSES as exc:
-            raise BadResponse(url, f"{_describe(exc)} (while fetching {current})") from None
+        except _FAILURES as exc:
+            if self._deadline.cancelled.is_set():
+                raise Abandoned(url, "tracker is shutting down; the story will be checked at the next start") from None
+            raise self._translated(url, current, exc, deadline) from None
+
+    def _translated(self, url: str, current: str, exc: Exception, deadline: float) -> FetchError:
+        """The FetchError an httpx or httpcore failure (or a refused address) stands for."""
+        if isinstance(exc, AddressRefused):
+            return BlockedAddress(url, str(exc) if current == url else f"redirected to {current}: {exc}")
+        if isinstance(exc, httpx.TimeoutException | httpcore.TimeoutException):
+            return self._timed_out(url, exc, deadline)
+        if isinstance(exc, _CONNECTION_FAILURES):
+            return ConnectError(url, f"{_describe(exc)}; tracker will try again at the next check")
+        return BadResponse(url, f"{_describe(exc)} (while fetching {current})")
 
     def _timeouts(self, url: str, deadline: float) -> httpx.Timeout:
         left = deadline - time.monotonic()

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 import httpcore
 import httpx
 
+from tracker.fetch.deadline import Deadline, DeadlineStream
 from tracker.fetch.netguard import Resolver, addresses_for, system_resolver
 
 MAX_ADDRESSES_TRIED = 3  # each gets the full connect timeout; the total deadline bounds the rest
@@ -36,11 +37,16 @@ class GuardedBackend(httpcore.NetworkBackend):
     """TCP connections to checked addresses only. `inner` makes the connections (httpcore's sync backend)."""
 
     def __init__(
-        self, resolver: Resolver | None, allow_private: bool, inner: httpcore.NetworkBackend | None = None
+        self,
+        resolver: Resolver | None,
+        allow_private: bool,
+        inner: httpcore.NetworkBackend | None = None,
+        deadline: Deadline | None = None,
     ) -> None:
         self._resolver = resolver or system_resolver
         self._allow_private = allow_private
         self._inner = inner or httpcore.SyncBackend()
+        self.deadline = deadline or Deadline()
 
     def connect_tcp(
         self,
@@ -58,10 +64,14 @@ class GuardedBackend(httpcore.NetworkBackend):
             raise httpcore.ConnectError(f"cannot resolve {host}: not a valid host name") from None
         failure: Exception | None = None
         for address in addresses[:MAX_ADDRESSES_TRIED]:
+            limit = self.deadline.bound(timeout)
+            if limit is not None and limit <= 0:
+                raise httpcore.ConnectTimeout("the fetch ran out of time")
             try:
-                return self._inner.connect_tcp(
-                    address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                stream = self._inner.connect_tcp(
+                    address, port, timeout=limit, local_address=local_address, socket_options=socket_options
                 )
+                return DeadlineStream(stream, self.deadline)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 failure = exc
         assert failure is not None  # addresses_for never returns an empty list

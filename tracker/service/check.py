@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 
 from tracker.engine.model import Article
 from tracker.engine.text import fingerprint
-from tracker.errors import ExtractError, FetchError, Gone, HTTPStatusError, TrackerError
+from tracker.errors import Abandoned, ExtractError, FetchError, Gone, HTTPStatusError, TrackerError
 from tracker.service import schedule
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("tracker.check")
 
-OutcomeKind = Literal["first", "changed", "unchanged", "not_modified", "failed", "gone", "superseded"]
+OutcomeKind = Literal["first", "changed", "unchanged", "not_modified", "failed", "gone", "superseded", "abandoned"]
 CONFLICT_RETRIES = 3
 
 
@@ -66,6 +66,7 @@ class Outcome:
             "failed": f"failed: {self.error}",
             "gone": "article removed (404/410)",
             "superseded": "a later check of this story stored a newer version first; nothing stored",
+            "abandoned": "abandoned at shutdown; nothing recorded, checked at the next start",
         }[self.kind]
         nxt = self.next_check_at.strftime("%Y-%m-%d %H:%M:%S") if self.next_check_at else "not scheduled"
         return f"story {self.story_id} {self.url}: {what} ({self.duration * 1000:.0f} ms; next check {nxt})"
@@ -89,6 +90,8 @@ class Checker:
         started = time.perf_counter()
         try:
             outcome = self._check(story, now)
+        except Abandoned as exc:  # shutting down: not the story's failure; it stays due as it was
+            outcome = Outcome(story.id, story.url, "abandoned", error=str(exc))
         except (FetchError, ExtractError) as exc:
             outcome = self._failed(story, now, exc)
         except TrackerError as exc:

@@ -338,8 +338,7 @@ class Service:
         finally:
             log.info("stopping: finishing %d check(s) in flight", len(self._in_flight))
             scheduler.shutdown(wait=True)
-            self.drain()
-            self._pool.shutdown(wait=True)
+            self._finish_or_abandon()
             self.release()
             if threading.current_thread() is threading.main_thread():
                 for sig, handler in previous.items():
@@ -350,6 +349,25 @@ class Service:
                 self.stats.changed,
                 self.stats.failed,
             )
+
+    def _finish_or_abandon(self) -> None:
+        """Let checks in flight finish for `shutdown_grace` seconds, then give up their fetches.
+
+        A version is stored in one transaction, so a check either stored all of it or
+        nothing; an abandoned fetch records nothing and its story stays due for the next
+        start. The pool's threads are not waited for past that: a worker stuck in an
+        extraction must not keep the service from stopping."""
+        grace = max(0.0, self.settings.shutdown_grace)
+        self.drain(timeout=grace)
+        with self._lock:
+            left = len(self._in_flight)
+        if left:
+            log.warning("abandoning %d check(s) still running after %.0fs (shutdown_grace)", left, grace)
+            fetcher = getattr(self.checker, "fetcher", None)
+            if fetcher is not None:
+                fetcher.cancel()
+            self.drain(timeout=5.0)  # cancelled fetches end within a fraction of a second
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _run_job(self, job: Callable[[datetime], Any]) -> None:
         job(self.clock())
