@@ -30,6 +30,8 @@ class StoryRow:
     gone_at: datetime | None
     latest_seq: int
     feed_id: int | None
+    accept_short: bool = False
+    suspect_reason: str | None = None
 
     @property
     def version_count(self) -> int:
@@ -140,7 +142,32 @@ class DeliveryRow:
     note: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class SuspectRow:
+    """A fetched page judged not to be the article (its raw HTML: Store.get_suspect_html)."""
+
+    id: int
+    story_id: int
+    checked_at: datetime
+    kind: str
+    reason: str
+    words: int
+    final_url: str | None
+    http_status: int
+    html_size: int
+
+
 # --- inputs -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NewSuspect:
+    kind: str
+    reason: str
+    words: int
+    html: bytes
+    final_url: str | None = None
+    http_status: int = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +205,7 @@ class CheckUpdate:
     last_error: str | None
     status: str
     changed_at: datetime | None = None
+    suspect: str | None = None  # why this check's page was not taken as a version
 
 
 # --- results of save_version -----------------------------------------------------------------------

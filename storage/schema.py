@@ -27,6 +27,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -108,6 +109,28 @@ class Story(Base):
     # count; kept here so that listing and checking stories never aggregates versions
     latest_seq: Mapped[int] = mapped_column(Integer, default=0)
     feed_id: Mapped[int | None] = mapped_column(ForeignKey("feeds.id", ondelete="SET NULL"))
+    # a page that really does shrink (a live page trimmed each day) is not suspect for it
+    accept_short: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # why the last check's page was not taken as a version (soft 404, paywall...); None when it was
+    suspect_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class SuspectPage(Base):
+    """A fetched page judged not to be the article: kept for inspection, never a version."""
+
+    __tablename__ = "suspect_pages"
+    __table_args__ = (Index("ix_suspect_pages_story", "story_id", "id"), NO_REUSE)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    words: Mapped[int] = mapped_column(Integer, default=0)
+    final_url: Mapped[str | None] = mapped_column(String(2048))
+    http_status: Mapped[int] = mapped_column(Integer, default=200)
+    html_gz: Mapped[bytes] = mapped_column(LargeBinary)
+    html_size: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Version(Base):

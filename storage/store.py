@@ -39,9 +39,12 @@ from storage.rows import (
     VersionRow,
 )
 from storage.schema import Change, Event, Story, Version
+from storage.suspects import SuspectQueries
+from storage.updates import apply_check
 
 _UPDATABLE = {
     "title",
+    "accept_short",
     "active",
     "status",
     "every_seconds",
@@ -78,6 +81,8 @@ def story_row(s: Story) -> StoryRow:
         gone_at=s.gone_at,
         latest_seq=s.latest_seq,
         feed_id=s.feed_id,
+        accept_short=bool(s.accept_short),
+        suspect_reason=s.suspect_reason,
     )
 
 
@@ -111,25 +116,7 @@ def _check_json(value: dict[str, Any], what: str) -> None:
         raise TypeError(f"{what} is not JSON: {exc}") from exc
 
 
-def _apply(story: Story, u: CheckUpdate) -> None:
-    story.last_checked_at = u.checked_at
-    story.last_outcome = u.outcome
-    story.next_check_at = u.next_check_at
-    story.interval_seconds = u.interval_seconds
-    story.etag = u.etag
-    story.last_modified = u.last_modified
-    story.body_hash = u.body_hash
-    story.consecutive_failures = u.consecutive_failures
-    story.last_error = u.last_error
-    if u.last_error:
-        story.last_error_at = u.checked_at
-    story.status = u.status
-    story.active = u.status not in ("archived", "paused") and u.next_check_at is not None
-    if u.changed_at is not None:
-        story.last_changed_at = u.changed_at
-
-
-class Store(QueueQueries, OutboxQueries):
+class Store(QueueQueries, OutboxQueries, SuspectQueries):
     """Every query tracker makes; each public method is one transaction. `Store(engine)`
     uses a database as it is; `Store.open(url)` also brings its schema up to date."""
 
@@ -199,6 +186,7 @@ class Store(QueueQueries, OutboxQueries):
         feed_id: int | None = None,
         interval_seconds: float,
         next_check_at: datetime | None,
+        accept_short: bool = False,
     ) -> tuple[StoryRow, bool]:
         """A new story, or (the existing one, False) when the URL is tracked already."""
         try:
@@ -218,6 +206,7 @@ class Store(QueueQueries, OutboxQueries):
                     consecutive_failures=0,
                     latest_seq=0,
                     feed_id=feed_id,
+                    accept_short=accept_short,
                 )
                 s.add(story)
                 s.flush()
@@ -295,6 +284,17 @@ class Store(QueueQueries, OutboxQueries):
             v = s.execute(query).scalar_one_or_none()
             return _version_row(v) if v else None
 
+    def version_with_content(self, story_id: int, content_hash: str) -> int | None:
+        """The newest version of a story holding exactly this article text, if any (a revert)."""
+        with self._read() as s:
+            query = (
+                select(Version.seq)
+                .where(Version.story_id == story_id, Version.content_hash == content_hash)
+                .order_by(Version.seq.desc())
+                .limit(1)
+            )
+            return s.execute(query).scalar_one_or_none()
+
     def get_version(self, story_id: int, seq: int) -> VersionRow:
         with self._read() as s:
             query = select(Version).where(Version.story_id == story_id, Version.seq == seq)
@@ -369,7 +369,7 @@ class Store(QueueQueries, OutboxQueries):
         """A check that stores no version: not modified, unchanged, or failed."""
         with self._write() as s:
             story = self._locked_story(s, story_id)
-            _apply(story, update_)
+            apply_check(story, update_)
 
     def save_version(
         self,
@@ -402,7 +402,7 @@ class Store(QueueQueries, OutboxQueries):
                 if previous.fetched_at > version.fetched_at:
                     return Superseded(latest, previous.fetched_at)
                 if previous.content_hash == version.content_hash:
-                    _apply(story, update_)
+                    apply_check(story, update_)
                     return AlreadyStored(latest)
             seq = (latest or 0) + 1
             row = Version(
@@ -437,7 +437,7 @@ class Store(QueueQueries, OutboxQueries):
                     )
                 )
             restored = story.status == "removed"
-            _apply(story, update_)
+            apply_check(story, update_)
             story.latest_seq = seq
             if restored:
                 story.gone_at = None
@@ -487,7 +487,7 @@ class Store(QueueQueries, OutboxQueries):
         with self._write() as s:
             story = self._locked_story(s, story_id)
             first_time = story.latest_seq > 0 and story.status != "removed"
-            _apply(story, update_)
+            apply_check(story, update_)
             if story.latest_seq == 0:
                 return None
             story.status = "removed"

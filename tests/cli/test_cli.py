@@ -120,3 +120,28 @@ def test_config_shows_where_settings_come_from(db: str, capsys: pytest.CaptureFi
 def test_help_without_a_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 0
     assert "compare" in capsys.readouterr().out
+
+
+def test_a_suspect_page_is_shown_by_list_status_and_history(
+    db: str, web: Web, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = web.route("/s", html(page(PARAS)))
+    assert run(capsys, "add", url)[0] == 0
+    assert run(capsys, "check")[0] == 0
+    broken = (
+        "<html><head><title>Page not found</title></head><body><h1>Sorry, we couldn't find that page</h1></body></html>"
+    )
+    web.route("/s", html(broken))
+    code, out, err = run(capsys, "check", "1")
+    assert code == 0, err
+    code, out, _ = run(capsys, "list")
+    assert "suspect page" in out and "soft 404" in out
+    code, out, _ = run(capsys, "status")
+    assert "suspect pages, not stored (1" in out and "soft 404" in out
+    code, out, _ = run(capsys, "history", "1")
+    match = re.search(r"#(\d+)\s.*soft 404", out)
+    assert match, out
+    code, out, _ = run(capsys, "show", "1", "--suspect", match.group(1))
+    assert code == 0 and "couldn't find that page" in out
+    code, out, err = run(capsys, "show", "1", "--suspect", "999")
+    assert code == 1 and "no suspect page 999" in err and len(err.strip().splitlines()) == 1

@@ -146,6 +146,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         holder = store.lease_holder(LEASE, now)
     dead = holder is not None and lease.is_dead(holder)
     failing = [s for s in stories if s.consecutive_failures or s.status == "failing"]
+    suspect = [s for s in stories if s.suspect_reason and not s.consecutive_failures]
     upcoming = sorted(
         (s for s in stories if s.active and s.next_check_at and s.next_check_at > now),
         key=lambda s: s.next_check_at or now,
@@ -167,6 +168,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                     }
                     for s in failing
                 ],
+                "suspect": [{"id": s.id, "url": s.url, "reason": s.suspect_reason} for s in suspect],
                 "recent_changes": [
                     {"story": c.story_id, "url": c.url, "version": c.seq, "at": c.at, "summary": c.summary}
                     for c in recent
@@ -192,6 +194,9 @@ def cmd_status(args: argparse.Namespace) -> int:
                 ["ID", "FAILURES", "STATUS", "URL / LAST ERROR"],
             )
         )
+    if suspect:
+        print(f"\nsuspect pages, not stored ({len(suspect)}; `tracker history STORY` keeps them):")
+        print(table([[str(s.id), f"{s.url}\n      {s.suspect_reason}"] for s in suspect], ["ID", "URL / WHY"]))
     print(f"\nchanged since {when(since)} ({len(recent)}):")
     for c in recent[:20]:
         print(f"  {when(c.at)}  story {c.story_id} v{c.seq}: {c.summary} — {c.headline}")

@@ -11,7 +11,7 @@ from tracker.cli.common import SubParsers, common_options, dump_json, format_opt
 from tracker.config import format_duration, parse_duration
 
 if TYPE_CHECKING:
-    from storage.rows import StoryRow
+    from storage.rows import StoryRow, SuspectRow
 
 
 def register(sub: SubParsers) -> None:
@@ -31,6 +31,12 @@ def register(sub: SubParsers) -> None:
         help="check this story at a fixed interval (e.g. 5m) instead of the adaptive default",
     )
     p.add_argument("--title", help="a name for the story (default: the headline, once fetched)")
+    p.add_argument(
+        "--accept-short",
+        action="store_true",
+        help="store a page that shrank a lot as a new version (for pages that really do get shorter); "
+        "by default such a page is a suspect check: kept for inspection, no version, no alert",
+    )
     format_option(p)
     p.set_defaults(func=cmd_add)
 
@@ -82,6 +88,12 @@ def register(sub: SubParsers) -> None:
     p.add_argument("story", metavar="STORY")
     p.add_argument("--version", "-n", type=int, metavar="N", help="version number (default: the latest)")
     p.add_argument("--html", action="store_true", help="print the raw HTML as fetched instead")
+    p.add_argument(
+        "--suspect",
+        type=int,
+        metavar="ID",
+        help="print the raw HTML of a suspect page instead (its ID is in `tracker history STORY`)",
+    )
     format_option(p)
     p.set_defaults(func=cmd_show)
 
@@ -108,6 +120,8 @@ def story_dict(s: StoryRow) -> dict[str, Any]:
         "every_seconds": s.every_seconds,
         "consecutive_failures": s.consecutive_failures,
         "last_error": s.last_error,
+        "suspect": s.suspect_reason,
+        "accept_short": s.accept_short,
         "gone_at": s.gone_at,
     }
 
@@ -127,7 +141,13 @@ def cmd_add(args: argparse.Namespace) -> int:
         for url in urls:
             nxt = first_check(policy, now, every)
             row, created = store.add_story(
-                url, now, title=args.title, every_seconds=every, interval_seconds=nxt.interval, next_check_at=nxt.at
+                url,
+                now,
+                title=args.title,
+                every_seconds=every,
+                interval_seconds=nxt.interval,
+                next_check_at=nxt.at,
+                accept_short=args.accept_short,
             )
             out.append((row, created))
     if args.format == "json":
@@ -155,6 +175,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         state = r.status
         if r.consecutive_failures:
             state += f" ({r.consecutive_failures} failed)"
+        elif r.suspect_reason:
+            state += " (suspect page)"
         body.append(
             [
                 str(r.id),
@@ -163,7 +185,9 @@ def cmd_list(args: argparse.Namespace) -> int:
                 when(r.last_checked_at),
                 when(r.next_check_at),
                 when(r.last_changed_at),
-                r.url + (f"\n      last error: {r.last_error}" if r.last_error else ""),
+                r.url
+                + (f"\n      last error: {r.last_error}" if r.last_error else "")
+                + (f"\n      suspect page, not stored: {r.suspect_reason}" if r.suspect_reason else ""),
             ]
         )
     print(table(body, ["ID", "STATUS", "VERSIONS", "CHECKED", "NEXT", "CHANGED", "URL"]))
@@ -248,6 +272,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     with open_store(settings) as store:
         story = story_of(store, args.story)
         versions = store.list_versions(story.id)
+        suspects = store.list_suspects(story.id)
     if args.format == "json":
         dump_json(
             {
@@ -266,10 +291,15 @@ def cmd_history(args: argparse.Namespace) -> int:
                     }
                     for v in versions
                 ],
+                "suspect_pages": [
+                    {"id": p.id, "checked_at": p.checked_at, "kind": p.kind, "reason": p.reason, "words": p.words}
+                    for p in suspects
+                ],
             }
         )
         return 0
     print(f"Story {story.id}: {story.url}")
+    _print_suspects(story.id, suspects)
     if not versions:
         print("No versions yet: run `tracker check`.")
         return 0
@@ -287,6 +317,14 @@ def cmd_history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_suspects(story_id: int, suspects: list[SuspectRow]) -> None:
+    if not suspects:
+        return
+    print(f"Suspect pages (not stored as versions; `tracker show {story_id} --suspect ID` prints one):")
+    for p in suspects:
+        print(f"  #{p.id}  {when(p.checked_at)}  {p.reason}")
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     from storage.errors import NotFound
     from tracker.errors import UsageError
@@ -295,6 +333,15 @@ def cmd_show(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     with open_store(settings) as store:
         story = story_of(store, args.story)
+        if args.suspect is not None:
+            try:
+                raw = store.get_suspect_html(story.id, args.suspect)
+            except NotFound:
+                raise UsageError(
+                    f"story {story.id} has no suspect page {args.suspect}: see `tracker history`"
+                ) from None
+            sys.stdout.buffer.write(raw)
+            return 0
         seq = args.version or story.latest_seq
         if not seq:
             raise UsageError(f"story {story.id} has no versions yet: run `tracker check {story.id}` first")

@@ -19,6 +19,20 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 from tracker.engine.model import Article
+from tracker.errors import ExtractError
+
+
+class SuspectPage(ExtractError):
+    """The page is a stand-in (soft 404, JavaScript shell, consent wall) with no article.
+    Raised in a worker process, so its arguments are all it carries (it must pickle)."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(kind, message)
+        self.kind = kind
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +42,7 @@ class Page:
 
     page_hash: str
     article: Article | None
+    signals: frozenset[str] = frozenset()  # notices on the page (tracker.fetch.suspect)
 
 
 def read_page(body: bytes | str, url: str | None, known_hash: str | None, charset: str | None = None) -> Page:
@@ -36,6 +51,7 @@ def read_page(body: bytes | str, url: str | None, known_hash: str | None, charse
     from tracker.engine.text import article_from_text, fingerprint
     from tracker.fetch.charsets import decode_body
     from tracker.fetch.extract import article_from_html, is_html, page_hash
+    from tracker.fetch.suspect import REASONS, shell_signals, signals_in_html
 
     if not is_html(body):  # a plain-text article
         article = article_from_text(decode_body(body, charset) if isinstance(body, bytes) else body)
@@ -45,7 +61,15 @@ def read_page(body: bytes | str, url: str | None, known_hash: str | None, charse
     if known_hash is not None and digest == known_hash:
         return Page(digest, None)
     text = decode_body(body, charset) if isinstance(body, bytes) else body
-    return Page(digest, article_from_html(text, url=url))
+    try:
+        article = article_from_html(text, url=url)
+    except ExtractError as exc:
+        shell = shell_signals(text) & {"not_found", "js_only", "consent"}
+        if shell:
+            kind = sorted(shell)[0]
+            raise SuspectPage(kind, f"{url or 'the page'}: {REASONS[kind]}, with no article text") from exc
+        raise
+    return Page(digest, article, signals_in_html(text))
 
 
 PARENT_POLL = 0.5  # seconds between a worker's looks at whether its parent still lives

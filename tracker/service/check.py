@@ -23,17 +23,21 @@ from typing import TYPE_CHECKING, Literal
 from tracker.engine.model import Article
 from tracker.engine.text import fingerprint
 from tracker.errors import Abandoned, ExtractError, FetchError, Gone, HTTPStatusError, TrackerError
+from tracker.fetch.suspect import Previous, Suspect, judge
+from tracker.fetch.workers import SuspectPage
 from tracker.service import schedule
 
 if TYPE_CHECKING:
     from storage import Store
     from storage.rows import CheckUpdate, StoryRow, VersionRow
-    from tracker.fetch.client import Fetcher
+    from tracker.fetch.client import Fetched, Fetcher
     from tracker.fetch.workers import Page
 
 log = logging.getLogger("tracker.check")
 
-OutcomeKind = Literal["first", "changed", "unchanged", "not_modified", "failed", "gone", "superseded", "abandoned"]
+OutcomeKind = Literal[
+    "first", "changed", "unchanged", "not_modified", "failed", "gone", "superseded", "abandoned", "suspect"
+]
 CONFLICT_RETRIES = 3
 
 
@@ -67,6 +71,7 @@ class Outcome:
             "gone": "article removed (404/410)",
             "superseded": "a later check of this story stored a newer version first; nothing stored",
             "abandoned": "abandoned at shutdown; nothing recorded, checked at the next start",
+            "suspect": f"suspect page, not stored: {self.error}",
         }[self.kind]
         nxt = self.next_check_at.strftime("%Y-%m-%d %H:%M:%S") if self.next_check_at else "not scheduled"
         return f"story {self.story_id} {self.url}: {what} ({self.duration * 1000:.0f} ms; next check {nxt})"
@@ -126,9 +131,14 @@ class Checker:
                 last_modified=fetched.last_modified or story.last_modified,
                 body_hash=story.body_hash,
             )
-        page = self.read_page(
-            fetched.body, fetched.final_url, story.body_hash if story.latest_seq else None, fetched.charset
-        )
+        try:
+            page = self.read_page(
+                fetched.body, fetched.final_url, story.body_hash if story.latest_seq else None, fetched.charset
+            )
+        except SuspectPage as exc:
+            if not story.latest_seq:
+                raise  # a first fetch: fail, saying why (JavaScript-only page, consent wall, not found)
+            return self._suspect(story, now, fetched, Suspect(exc.kind, "no article text"), 0)
         if page.article is None:
             return self._unchanged(
                 story,
@@ -143,6 +153,12 @@ class Checker:
             raise ExtractError(f"no article text found at {story.url}")
         content_hash = fingerprint(article)
         latest = self.store.latest_version(story.id)
+        if latest is None or latest.content_hash != content_hash:
+            verdict = judge(article, page.signals, _previous(latest))
+            if verdict is not None and not (verdict.shrink and story.accept_short):
+                if latest is None:
+                    raise ExtractError(f"{story.url}: {verdict.reason}; nothing stored (is this the article's URL?)")
+                return self._suspect(story, now, fetched, verdict, sum(len(p.split()) for p in article.paragraphs))
         for _ in range(CONFLICT_RETRIES):
             if latest is not None and latest.fetched_at > now:
                 # Another check of this story (`tracker check` beside `tracker run`) fetched
@@ -183,7 +199,13 @@ class Checker:
         if latest is not None:
             report = compare(article_of(latest), article)
             line = summarise(report)
-            change = NewChange(report=json.loads(json.dumps(to_wire(report, line))), summary=line)
+            wire = json.loads(json.dumps(to_wire(report, line)))
+            earlier = self.store.version_with_content(story.id, content_hash)
+            if earlier is not None:  # A -> B -> A: say so, and still store the version
+                line = f"back to the text of version {earlier}; {line}"
+                wire["summary"] = line
+                wire["reverted_to"] = earlier
+            change = NewChange(report=wire, summary=line)
         nxt = schedule.after_change(self.policy, now, self.rng, story.every_seconds)
         update = self._update(
             story,
@@ -221,6 +243,34 @@ class Checker:
         )
 
     # --- outcomes without a version --------------------------------------------------------
+
+    def _suspect(self, story: StoryRow, now: datetime, fetched: Fetched, verdict: Suspect, words: int) -> Outcome:
+        """No version, no event: the reason and the raw page are kept on the story. The last good
+        page's validators and hash stay, so the next fetch is judged afresh, not taken as unchanged."""
+        from storage.rows import NewSuspect
+
+        nxt = schedule.after_unchanged(
+            self.policy,
+            story.interval_seconds,
+            now,
+            story.last_changed_at or story.added_at,
+            self.rng,
+            story.every_seconds,
+        )
+        update = self._update(
+            story,
+            now,
+            "suspect",
+            nxt,
+            etag=story.etag,
+            last_modified=story.last_modified,
+            body_hash=story.body_hash,
+            suspect=verdict.reason,
+        )
+        page = NewSuspect(verdict.kind, verdict.reason, words, fetched.body, fetched.final_url, fetched.status)
+        self.store.record_suspect(story.id, update, page)
+        log.warning("story %s %s: %s; no version stored", story.id, story.url, verdict.reason)
+        return Outcome(story.id, story.url, "suspect", error=verdict.reason, next_check_at=nxt.at, status=nxt.status)
 
     def _superseded(self, story: StoryRow) -> Outcome:
         """Nothing is written: the newer check recorded the story's state along with its version."""
@@ -313,6 +363,7 @@ class Checker:
         failures: int = 0,
         changed: bool = False,
         status: str | None = None,
+        suspect: str | None = None,
     ) -> CheckUpdate:
         from storage.rows import CheckUpdate
 
@@ -332,7 +383,15 @@ class Checker:
             last_error=error,
             status=status,
             changed_at=now if changed else None,
+            suspect=suspect,
         )
+
+
+def _previous(latest: VersionRow | None) -> Previous | None:
+    if latest is None:
+        return None
+    paragraphs = tuple(p for p in latest.text.split("\n\n") if p)
+    return Previous(sum(len(p.split()) for p in paragraphs), paragraphs)
 
 
 def _is_database_error(exc: BaseException) -> bool:
