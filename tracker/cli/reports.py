@@ -37,7 +37,7 @@ def register(sub: SubParsers) -> None:
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour in the terminal (default: auto, when stdout is a terminal)",
+        help="colour (default: auto, when stdout is a terminal; always: ANSI colour even into a pipe)",
     )
     format_option(p, ("text", "markdown", "html", "json"))
     p.set_defaults(func=cmd_diff)
@@ -131,9 +131,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     report = compare(old, new)
     title = f"Story {story.id}, version {from_seq} -> {to_seq}: {new.headline}"
     if args.format == "text" and _colour(args.color):
-        from tracker.reports.terminal import print_report
+        from tracker.reports.terminal import console_for, print_report
 
-        print_report(report, title)
+        print_report(report, title, console_for(args.color))
         return 0
     sys.stdout.write(render(report, args.format, title=title))
     return 0
