@@ -94,6 +94,7 @@ class Settings:
     smtp_password: str = ""
     smtp_from: str = "tracker@localhost"
     delivery_attempts: int = 8
+    public_url: str = ""  # where `tracker report` pages are published: alerts link PUBLIC_URL/stories/ID.html
     # logs
     log_format: str = "plain"  # plain | json
     log_level: str = "INFO"

@@ -113,10 +113,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         service = build_service(settings, rt)
         service.acquire(wait=args.wait)
         if args.once:
+            from tracker.alerts.outbox import drain
+
             try:
                 outcomes = service.run_once()
-                for _, _, job in service.extra_jobs:
-                    job(service.clock())
+                for name, _, job in service.extra_jobs:
+                    if name != "alerts":
+                        job(service.clock())
+                # after the checks (and feeds), so the alerts they caused go out before exit
+                drain(rt.store, settings, service.clock)
             finally:
                 service.close()
                 service.release()

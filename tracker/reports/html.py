@@ -31,6 +31,9 @@ STYLES = {
     "quote-removed": f"margin:6px 0;padding:4px 12px;border-left:4px solid {DEL_INK};background:#fdf5f5",
     "speaker-added": f"display:block;font-family:{SANS};font-size:13px;font-weight:bold;color:{INS_INK}",
     "speaker-removed": f"display:block;font-family:{SANS};font-size:13px;font-weight:bold;color:{DEL_INK}",
+    "table": "border-collapse:collapse;width:100%;margin:8px 0 16px",
+    "cell": "border-bottom:1px solid #dddddd;padding:5px 8px;text-align:left;vertical-align:top",
+    "num": "border-bottom:1px solid #dddddd;padding:5px 8px;text-align:right;white-space:nowrap",
     "tag": f"font-size:11px;border:1px solid #dddddd;padding:0 4px;margin-left:4px;color:{MUTED}",
 }
 
