@@ -70,10 +70,20 @@ def current(engine: Engine | str) -> str | None:
 
 
 def upgrade(engine: Engine | str, revision: str = "head") -> None:
-    """Apply the migrations up to `revision` (default: the newest)."""
+    """Apply the migrations up to `revision` (default: the newest); `SchemaMismatch` names
+    a revision that does not exist."""
     from alembic import command
 
+    check_revision(revision)
     _run(engine, lambda cfg: command.upgrade(cfg, revision))
+
+
+def check_revision(revision: str) -> None:
+    """`SchemaMismatch` unless `revision` is "head" or one of the scripts' revisions."""
+    if revision != "head" and revision not in known_revisions():
+        raise SchemaMismatch(
+            f"there is no migration {revision!r}: known revisions are {', '.join(sorted(known_revisions()))} (or head)"
+        )
 
 
 def downgrade(engine: Engine | str, revision: str) -> None:

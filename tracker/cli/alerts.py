@@ -74,21 +74,41 @@ def register(sub: SubParsers) -> None:
     format_option(a)
     a.set_defaults(func=cmd_add)
 
-    ls = asub.add_parser("list", parents=[common], help="subscriptions and recent deliveries")
+    ls = asub.add_parser(
+        "list",
+        parents=[common],
+        help="subscriptions and recent deliveries",
+        description="The subscriptions and their filters, or (--deliveries) what was sent, waits or failed.",
+    )
     ls.add_argument("--deliveries", action="store_true", help="list recent deliveries instead")
     ls.add_argument("--status", choices=("pending", "sending", "sent", "failed"), help="deliveries with this status")
     format_option(ls)
     ls.set_defaults(func=cmd_list)
 
-    t = asub.add_parser("test", parents=[common], help="send a test alert through a subscription now")
+    t = asub.add_parser(
+        "test",
+        parents=[common],
+        help="send a test alert through a subscription now",
+        description="Send a sample alert through a subscription now, each with its own event id.",
+    )
     t.add_argument("subscription", type=int, metavar="ID")
     t.set_defaults(func=cmd_test)
 
-    r = asub.add_parser("retry", parents=[common], help="send failed deliveries again")
+    r = asub.add_parser(
+        "retry",
+        parents=[common],
+        help="send failed deliveries again",
+        description="Queue failed deliveries (all, or these ids) again; `tracker run` sends them.",
+    )
     r.add_argument("deliveries", type=int, nargs="*", metavar="ID", help="delivery ids (default: every failed one)")
     r.set_defaults(func=cmd_retry)
 
-    rm = asub.add_parser("remove", parents=[common], help="remove a subscription (and its pending deliveries)")
+    rm = asub.add_parser(
+        "remove",
+        parents=[common],
+        help="remove a subscription (and its pending deliveries)",
+        description="Delete a subscription and its deliveries; it gets no more alerts.",
+    )
     rm.add_argument("subscription", type=int, metavar="ID")
     rm.set_defaults(func=cmd_remove)
 
@@ -122,7 +142,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     from tracker.config import parse_duration
 
     since = parse_duration(args.backfill) if args.backfill else None
-    with open_store(settings) as store:
+    with open_store(settings, create=True) as store:
         for story_id in flt.stories:
             store.get_story(story_id)
         now = datetime.now(UTC)

@@ -231,7 +231,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"tracker demo: {len(stories)} sample stories, a new revision every {args.every:.0f}s, "
         f"for {args.seconds:.0f}s; database {db}\n"
     )
-    with SeedServer(advance="interval", every=args.every) as server, open_store(settings) as store:
+    with SeedServer(advance="interval", every=args.every) as server, open_store(settings, create=True) as store:
         now = datetime.now(UTC)
         for s in stories:
             store.add_story(server.story_url(s.slug), now, interval_seconds=3.0, next_check_at=now, every_seconds=3.0)
