@@ -138,3 +138,16 @@ def test_a_resent_email_keeps_its_message_id(store: Store, smtp_server: tuple[In
     assert _ids(first) == _ids(again)
     assert str(first["Message-ID"]) == f"<tracker.event-{first['X-Tracker-Event-Id']}.sub-{sub.id}@example.org>"
     assert OLD.headline in str(first["Subject"])
+
+
+def test_alerts_add_takes_a_percentage_and_a_backfill(
+    cli_env: Inbox, store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store_change(store)  # a change event from days before the subscriptions
+    assert main(["alerts", "add", "--email", "a@example.org", "--min-change", "5%"]) == 0
+    assert main(["alerts", "add", "--email", "b@example.org", "--backfill", "3650d"]) == 0
+    out = capsys.readouterr().out
+    assert "1 past change(s) queued" in out
+    first, second = store.list_subscriptions()
+    assert first.filter["min_change"] == 0.05
+    assert [d.subscription_id for d in store.list_deliveries()] == [second.id]
