@@ -43,7 +43,8 @@ def _email(store: Store, smtp_server: tuple[Inbox, int], **settings: str) -> tup
     html = msg.get_body(("html",)).get_content()  # type: ignore[union-attr]
     plain = msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
     assert sub.id and story_id
-    return msg.as_string(), html, plain
+    (raw,) = inbox.raw
+    return raw.decode("ascii"), html, plain  # headers and bodies on the wire are 7-bit
 
 
 def test_the_email_shows_its_marks_without_a_style_block(
@@ -69,14 +70,27 @@ def test_headers_links_and_why_the_reader_got_it(store: Store, smtp_server: tupl
     raw, html, plain = _email(
         store, smtp_server, public_url="https://desk.example.org/tracker/", smtp_from="Desk <alerts@desk.example.org>"
     )
-    headers = raw.split("\n\n", 1)[0]
+    headers = raw.replace("\r\n", "\n").split("\n\n", 1)[0]
     assert all(len(line) <= 78 for line in headers.splitlines()), headers
+    subject = re.search(r"^Subject: (.*(?:\n[ \t].*)*)", headers, re.MULTILINE)
+    assert subject is not None
+    from email.header import decode_header, make_header
+
+    unfolded = str(make_header(decode_header(subject.group(1).replace("\n", ""))))
+    assert unfolded.startswith("About 4,000 -> 6,500") or "4,000 -> 6,500" in unfolded, unfolded
+    assert unfolded.endswith("— Bridge closure strands commuters in Harlow") and "  " not in unfolded
     assert re.search(r"^Message-ID: <tracker\.event-\d+\.sub-1@desk\.example\.org>$", headers, re.MULTILINE)
     assert "alerts@desk.example.org" in headers and "localhost" not in headers
     report = "https://desk.example.org/tracker/stories/1.html"
     assert report in plain and f'href="{report}"' in html
     why = "You get this because subscription 1 follows figures, statements, headline, removed mentioning bridge"
     assert why in plain and why in html and "tracker alerts remove 1" in plain
+
+
+def test_without_smtp_from_the_sender_is_at_the_public_domain(store: Store, smtp_server: tuple[Inbox, int]) -> None:
+    raw, _, _ = _email(store, smtp_server, public_url="https://news-desk.example.net/t", smtp_from="")
+    headers = raw.split("\r\n\r\n", 1)[0]
+    assert "From: tracker@news-desk.example.net" in headers and "@news-desk.example.net>" in headers
 
 
 def test_a_long_subject_is_cut_at_a_word_on_one_line() -> None:

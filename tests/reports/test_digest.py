@@ -33,3 +33,21 @@ def test_the_digest_json_carries_figures_and_statements(
     assert [(f["old"], f["new"]) for f in rescued] == [(9, 64)]
     assert story["statements"]["added"] and all(s["text"] and "speaker" in s for s in story["statements"]["added"])
     assert [v["version"] for v in story["versions"]] == sorted(v["version"] for v in story["versions"])
+
+
+def test_the_markdown_digest_escapes_the_articles_html() -> None:
+    from datetime import UTC, datetime
+
+    from tracker.engine.compare import compare
+    from tracker.engine.model import Article
+    from tracker.reports.digest import DigestItem, render_digest
+
+    old = Article("Budget vote", ("The council met on Monday.",))
+    new = Article(
+        "Budget vote",
+        ("The council met on Monday.", "“Vote <img src=x onerror=alert(1)> now,” said councillor Ada Brent."),
+    )
+    at = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    item = DigestItem(1, "https://news.example/vote", "Vote <script>x()</script>", 2, at, compare(old, new), "1 new")
+    md = render_digest([item], at, "markdown")
+    assert "<script" not in md and "<img" not in md and "&lt;script>" in md and "&lt;img" in md

@@ -83,7 +83,7 @@ class EmailChannel:
             security=settings.smtp_security,
             user=settings.smtp_user,
             password=settings.smtp_password,
-            sender=settings.smtp_from,
+            sender=settings.email_sender(),
         )
 
     def describe(self) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 
 from tracker.engine.model import ChangeReport, Figure, FigureChange, Statement
 from tracker.reports.phrases import change_phrase, speaker_of
+from tracker.reports.text import md_escape
 from tracker.reports.timeline import Series, VersionPoint, timelines
 
 QUOTES = "\"“”‘’'«»„"
@@ -121,13 +122,15 @@ def render_digest(items: Sequence[DigestItem], since: datetime, fmt: str = "text
     if not groups:
         lines.append("Nothing changed.")
     bullet, sub = ("- ", "  - ") if md else ("  ", "    ")
+    # in Markdown the article's words are escaped (its HTML too), as in `tracker diff --format markdown`
+    esc = md_escape if md else str
     for g in groups:
-        lines.append(("## " if md else "") + f"{g.headline or g.url}  [story {g.story_id}]")
-        lines.append(g.url)
+        lines.append(("## " if md else "") + f"{esc(g.headline or g.url)}  [story {g.story_id}]")
+        lines.append(esc(g.url))
         lines.append(f"{bullet}{updates(g)}")
-        lines += [f"{sub}{c.label or 'figure'}: {change_phrase(c)}" for c in g.figures[:10]]
-        lines += [f"{sub}new — {speaker_of(s)}: {quoted(s)}" for s in g.added[:5]]
-        lines += [f"{sub}removed — {speaker_of(s)}: {quoted(s)}" for s in g.removed[:5]]
+        lines += [f"{sub}{esc(c.label or 'figure')}: {change_phrase(c)}" for c in g.figures[:10]]
+        lines += [f"{sub}new — {esc(speaker_of(s))}: {esc(quoted(s))}" for s in g.added[:5]]
+        lines += [f"{sub}removed — {esc(speaker_of(s))}: {esc(quoted(s))}" for s in g.removed[:5]]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
