@@ -258,6 +258,14 @@ class Store(QueueQueries, OutboxQueries):
                 query = query.where(Story.status == status)
             return [story_row(x) for x in s.execute(query).scalars()]
 
+    def latest_headlines(self) -> dict[int, str]:
+        """Each story's headline as of its latest version, in one query (for `tracker list`)."""
+        with self._read() as s:
+            query = select(Version.story_id, Version.headline).join(
+                Story, (Story.id == Version.story_id) & (Version.seq == Story.latest_seq)
+            )
+            return {story_id: headline for story_id, headline in s.execute(query) if headline}
+
     def count_stories(self) -> dict[str, int]:
         with self._read() as s:
             query = select(Story.status, func.count()).group_by(Story.status)

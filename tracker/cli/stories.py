@@ -155,8 +155,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     with open_store(settings) as store:
         rows = store.list_stories(status=args.status)
+        headlines = store.latest_headlines()
     if args.format == "json":
-        dump_json([story_dict(r) for r in rows])
+        dump_json([{**story_dict(r), "headline": headlines.get(r.id)} for r in rows])
         return 0
     if not rows:
         print("No stories yet: add one with `tracker add URL`.", file=sys.stderr)
@@ -174,7 +175,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 when(r.last_checked_at),
                 when(r.next_check_at),
                 when(r.last_changed_at),
-                _clip(r.title or "(not fetched yet)", HEADLINE_WIDTH),
+                _clip(headlines.get(r.id) or r.title or "(not fetched yet)", HEADLINE_WIDTH),
                 r.url + (f"\n      last error: {r.last_error}" if r.last_error else ""),
             ]
         )
