@@ -252,3 +252,37 @@ def test_config_shows_where_settings_come_from(db: str, capsys: pytest.CaptureFi
 def test_help_without_a_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 0
     assert "compare" in capsys.readouterr().out
+
+
+def _in_a_terminal(args: list[str], answer: str, env: dict[str, str]) -> tuple[int, str]:
+    """Run `tracker ARGS` with a real pseudo-terminal on stdin, typing `answer` at the prompt."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    controller, terminal = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tracker", *args],
+        stdin=terminal,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **env},
+        text=True,
+    )
+    os.close(terminal)
+    os.write(controller, answer.encode() + b"\n")
+    out, _ = proc.communicate(timeout=60)
+    os.close(controller)
+    return proc.returncode, out
+
+
+def test_remove_asks_at_a_terminal(made: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "add", "https://news.example/a", "--every", "30s", "--force")  # --force passes the floor
+    env = {"TRACKER_DATABASE_URL": made}
+    code, out = _in_a_terminal(["remove", "1"], "n", env)
+    assert code == 1 and "Delete 1 story (1) and all 0 stored version(s)?" in out and "nothing deleted" in out
+    assert json.loads(run(capsys, "list", "--format", "json")[1])[0]["every_seconds"] == 30
+    code, out = _in_a_terminal(["remove", "1"], "y", env)
+    assert code == 0 and "deleted story 1" in out
+    assert json.loads(run(capsys, "list", "--format", "json")[1]) == []

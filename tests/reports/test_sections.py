@@ -122,3 +122,11 @@ def test_markdown_escapes_the_articles_html() -> None:
     md = to_markdown(compare(old, new), "Council <i>story</i>")
     assert "<script" not in md and "<img" not in md and "<b>" not in md and "<i>" not in md
     assert "&lt;script>" in md and "&lt;img src=x onerror=alert(2)>" in md and "&amp; more" in md
+
+
+def test_a_rise_is_a_direction_not_an_alarm(report: ChangeReport) -> None:
+    from tracker.reports.html import DEL_INK, INS_INK
+
+    html = render_change(report, "Story 1")
+    table = html[html.index('<table class="figures"') : html.index("</table>")]
+    assert "▲ +25" in table and DEL_INK not in table and INS_INK not in table
