@@ -16,13 +16,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select, update
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.engine import make_engine, sqlite_file, writer
-from storage.errors import NoDatabase, NotFound
-from storage.migrate import current, ensure_current
+from storage.engine import make_engine, writer
+from storage.errors import NotFound
+from storage.migrate import ensure_current, require_file, require_schema
 from storage.outbox import OutboxQueries
 from storage.queues import QueueQueries
 from storage.rows import (
@@ -143,16 +142,11 @@ class Store(QueueQueries, OutboxQueries):
         """`create=False` (commands that only read) refuses, with `NoDatabase`, a database that
         does not exist or holds no tracker schema, instead of creating one by mistake."""
         if not create:
-            path = sqlite_file(url)
-            if path is not None and not path.is_file():
-                raise NoDatabase(f"there is no database at {path}: add a story first (tracker add URL)")
+            require_file(url)
         engine = make_engine(url)
         try:
-            if not create and current(engine) is None:
-                raise NoDatabase(
-                    f"{make_url(url).render_as_string(hide_password=True)} holds no tracker database: "
-                    "add a story first (tracker add URL) or run tracker db upgrade"
-                )
+            if not create:
+                require_schema(engine, url)
             if migrate:
                 ensure_current(engine)
         except BaseException:

@@ -101,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _storage_error(exc: Exception) -> str | None:
     module = sys.modules.get("storage.errors")
+    if module is not None and isinstance(exc, module.NoDatabase):
+        return f"{exc}: add a story first (tracker add URL), or create it with tracker db upgrade"
     if module is not None and isinstance(exc, module.StoreError):
         return str(exc)
     sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")

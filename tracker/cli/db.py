@@ -51,15 +51,12 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_current(args: argparse.Namespace) -> int:
-    from storage.engine import make_engine, sqlite_file
-    from storage.errors import NoDatabase
-    from storage.migrate import current
+    from storage.engine import make_engine
+    from storage.migrate import current, require_file
 
     settings = settings_of(args)
     url = settings.resolved_database_url()
-    path = sqlite_file(url)
-    if path is not None and not path.is_file():  # asking must not create the file
-        raise NoDatabase(f"there is no database at {path}")
+    require_file(url)  # asking must not create the file
     engine = make_engine(url)
     try:
         print(current(engine) or "empty (no migrations applied)")
