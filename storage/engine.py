@@ -16,6 +16,9 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from storage.errors import BadURL
 
 _WRITE = "tracker_write"
 BUSY_TIMEOUT = 30.0  # seconds a SQLite writer waits for another before giving up
@@ -29,11 +32,40 @@ def normalise_url(url: str) -> str:
     return url
 
 
+SUPPORTED = ("sqlite", "postgresql")
+_URL_HELP = "use sqlite:///path/to/file.db or postgresql://user@host/dbname"
+
+
 def make_engine(url: str) -> Engine:
-    parsed = make_url(normalise_url(url))
-    if parsed.get_backend_name() == "sqlite":
+    """An engine for a SQLite or PostgreSQL URL; `BadURL` (one line) for anything else."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except ArgumentError:
+        raise BadURL(f"{url!r} is not a database URL: {_URL_HELP}") from None
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED:
+        raise BadURL(f"{backend} databases are not supported ({_redacted(parsed)}): {_URL_HELP}")
+    if backend == "sqlite":
         return _sqlite_engine(parsed)
     return create_engine(parsed, pool_pre_ping=True, pool_size=10, max_overflow=30, pool_recycle=1800)
+
+
+def _redacted(parsed: Any) -> str:
+    return str(parsed.render_as_string(hide_password=True))
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for PostgreSQL or an in-memory database)."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except ArgumentError:
+        raise BadURL(f"{url!r} is not a database URL: {_URL_HELP}") from None
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:") or parsed.query.get("mode") == "memory":
+        return None
+    return Path(database).expanduser()
 
 
 def _sqlite_engine(parsed: Any) -> Engine:

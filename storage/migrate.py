@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.engine import make_url
 
-from storage.engine import make_engine, writer
-from storage.errors import SchemaMismatch
+from storage.engine import make_engine, sqlite_file, writer
+from storage.errors import NoDatabase, SchemaMismatch
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -70,10 +71,20 @@ def current(engine: Engine | str) -> str | None:
 
 
 def upgrade(engine: Engine | str, revision: str = "head") -> None:
-    """Apply the migrations up to `revision` (default: the newest)."""
+    """Apply the migrations up to `revision` (default: the newest); `SchemaMismatch` names
+    a revision that does not exist."""
     from alembic import command
 
+    check_revision(revision)
     _run(engine, lambda cfg: command.upgrade(cfg, revision))
+
+
+def check_revision(revision: str) -> None:
+    """`SchemaMismatch` unless `revision` is "head" or one of the scripts' revisions."""
+    if revision != "head" and revision not in known_revisions():
+        raise SchemaMismatch(
+            f"there is no migration {revision!r}: known revisions are {', '.join(sorted(known_revisions()))} (or head)"
+        )
 
 
 def downgrade(engine: Engine | str, revision: str) -> None:
@@ -94,6 +105,21 @@ def ensure_current(engine: Engine) -> None:
             f"(its newest is {HEAD}): it was written by a newer tracker, or it is not tracker's database"
         )
     upgrade(engine)
+
+
+def require_file(url: str) -> None:
+    """`NoDatabase` when a SQLite URL names a file that does not exist (checked before any
+    engine is made, since connecting would create it)."""
+    path = sqlite_file(url)
+    if path is not None and not path.is_file():
+        raise NoDatabase(f"there is no database at {path}")
+
+
+def require_schema(engine: Engine, url: str) -> None:
+    """`NoDatabase` when the database holds no tracker schema (an empty PostgreSQL database)."""
+    if current(engine) is None:
+        shown = make_url(url).render_as_string(hide_password=True)
+        raise NoDatabase(f"{shown} holds no tracker database")
 
 
 @contextmanager

@@ -128,6 +128,30 @@ class OutboxQueries:
                 row.last_event_id = upto_event_id
             return True
 
+    def add_deliveries(self, subscription_id: int, event_ids: Sequence[int], now: datetime) -> int:
+        """Queue these events for one subscription (a backfill), skipping any it already has."""
+        with self._write() as s:
+            have = set(
+                s.execute(
+                    select(Delivery.event_id).where(
+                        Delivery.subscription_id == subscription_id, Delivery.event_id.in_(list(event_ids))
+                    )
+                ).scalars()
+            )
+            new = [e for e in dict.fromkeys(event_ids) if e not in have]
+            for event_id in new:
+                s.add(
+                    Delivery(
+                        subscription_id=subscription_id,
+                        event_id=event_id,
+                        status="pending",
+                        attempts=0,
+                        next_attempt_at=now,
+                        created_at=now,
+                    )
+                )
+            return len(new)
+
     # --- sending ----------------------------------------------------------------------------
 
     def claim_deliveries(self, now: datetime, limit: int, hold_seconds: float) -> list[DeliveryRow]:

@@ -170,6 +170,21 @@ class QueueQueries:
                 for e in s.execute(query).scalars()
             ]
 
+    def events_created(self, since: datetime, before: datetime, limit: int = 10_000) -> list[EventRow]:
+        """Events created in [since, before), oldest first (a subscription's backfill; rare, so
+        a scan of the events table is acceptable)."""
+        with self._read() as s:
+            query = (
+                select(Event)
+                .where(Event.created_at >= since, Event.created_at < before)
+                .order_by(Event.id)
+                .limit(limit)
+            )
+            return [
+                EventRow(e.id, e.story_id, e.version_id, e.kind, e.created_at, e.payload)
+                for e in s.execute(query).scalars()
+            ]
+
     def iter_events(self, last_id: int, batch: int = 500) -> Iterator[EventRow]:
         while True:
             rows = self.events_after(last_id, batch)

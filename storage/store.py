@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from storage.engine import make_engine, writer
 from storage.errors import NotFound
-from storage.migrate import ensure_current
+from storage.migrate import ensure_current, require_file, require_schema
 from storage.outbox import OutboxQueries
 from storage.queues import QueueQueries
 from storage.rows import (
@@ -126,9 +126,15 @@ class Store(QueueQueries, OutboxQueries, SuspectQueries):
         self._writer = writer(engine)
 
     @classmethod
-    def open(cls, url: str, *, migrate: bool = True) -> Store:
+    def open(cls, url: str, *, migrate: bool = True, create: bool = True) -> Store:
+        """`create=False` (commands that only read) refuses, with `NoDatabase`, a database that
+        does not exist or holds no tracker schema, instead of creating one by mistake."""
+        if not create:
+            require_file(url)
         engine = make_engine(url)
         try:
+            if not create:
+                require_schema(engine, url)
             if migrate:
                 ensure_current(engine)
         except BaseException:
@@ -235,6 +241,14 @@ class Store(QueueQueries, OutboxQueries, SuspectQueries):
             if status:
                 query = query.where(Story.status == status)
             return [story_row(x) for x in s.execute(query).scalars()]
+
+    def latest_headlines(self) -> dict[int, str]:
+        """Each story's headline as of its latest version, in one query (for `tracker list`)."""
+        with self._read() as s:
+            query = select(Version.story_id, Version.headline).join(
+                Story, (Story.id == Version.story_id) & (Version.seq == Story.latest_seq)
+            )
+            return {story_id: headline for story_id, headline in s.execute(query) if headline}
 
     def count_stories(self) -> dict[str, int]:
         with self._read() as s:

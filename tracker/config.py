@@ -93,8 +93,9 @@ class Settings:
     smtp_security: str = "none"  # none | starttls | tls
     smtp_user: str = ""
     smtp_password: str = ""
-    smtp_from: str = "tracker@localhost"
+    smtp_from: str = ""  # empty: tracker@ the host of public_url, else of this machine (email_sender)
     delivery_attempts: int = 8
+    public_url: str = ""  # where `tracker report` pages are published: alerts link PUBLIC_URL/stories/ID.html
     # logs
     log_format: str = "plain"  # plain | json
     log_level: str = "INFO"
@@ -103,6 +104,20 @@ class Settings:
         if self.database_url:
             return self.database_url
         return f"sqlite:///{user_data_dir() / 'tracker.db'}"
+
+    def email_sender(self) -> str:
+        """`smtp_from`, or tracker@ a real domain: the host of `public_url`, else this machine's
+        fully qualified name (a Message-ID and a From at @localhost look forged to mail servers)."""
+        if self.smtp_from:
+            return self.smtp_from
+        from urllib.parse import urlsplit
+
+        host = urlsplit(self.public_url).hostname if self.public_url else None
+        if not host:
+            import socket
+
+            host = socket.getfqdn()
+        return f"tracker@{host}"
 
     def redacted(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)

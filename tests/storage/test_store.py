@@ -340,3 +340,12 @@ def test_naive_datetimes_are_refused(store: Store) -> None:
             "https://news.example/naive", datetime(2026, 11, 24, 12, 0), interval_seconds=60, next_check_at=None
         )
     assert store.list_stories() == []
+
+
+def test_latest_headlines_name_each_story_by_its_latest_version(store: Store) -> None:
+    first, second, empty = story(store), story(store, "https://news.example/b"), story(store, "https://news.example/c")
+    store.save_version(first, None, version("A"), None, update("first"))
+    store.save_version(first, 1, version("B"), NewChange({}, "changed"), update())
+    store.save_version(second, None, version("C"), None, update("first"))
+    assert store.latest_headlines() == {first: "Headline B", second: "Headline C"}
+    assert empty not in store.latest_headlines()

@@ -18,7 +18,7 @@ import ssl
 import time
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formatdate, parseaddr
 from typing import Any, ClassVar, Protocol
 
 from tracker.alerts.messages import Alert, html_body, plain_body, slack_payload, subject, webhook_payload
@@ -83,7 +83,7 @@ class EmailChannel:
             security=settings.smtp_security,
             user=settings.smtp_user,
             password=settings.smtp_password,
-            sender=settings.smtp_from,
+            sender=settings.email_sender(),
         )
 
     def describe(self) -> str:
@@ -95,7 +95,7 @@ class EmailChannel:
         msg["From"] = self.sender
         msg["To"] = ", ".join(self.to)
         msg["Date"] = formatdate(localtime=False)
-        msg["Message-ID"] = make_msgid(idstring=f"tracker-event-{alert.event_id}")
+        msg["Message-ID"] = message_id(alert, self.sender)
         msg["X-Tracker-Event-Id"] = str(alert.event_id)
         msg.set_content(plain_body(alert))
         msg.add_alternative(html_body(alert), subtype="html")
@@ -127,6 +127,13 @@ class EmailChannel:
         if refused:
             return f"sent; refused by {', '.join(refused)}"
         return f"sent to {len(self.to)} address(es)"
+
+
+def message_id(alert: Alert, sender: str) -> str:
+    """The same for every send of one event to one subscription (a resend, a retry), so a
+    mail client shows it once; the domain is smtp_from's, never this host's name."""
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "tracker.invalid"
+    return f"<tracker.event-{alert.event_id}.sub-{alert.subscription_id}@{domain}>"
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:

@@ -28,6 +28,10 @@ class Alert:
     seq: int | None
     at: datetime
     report: ChangeReport | None
+    # who it is for: filled in per delivery (a test alert has subscription 0)
+    subscription_id: int = 0
+    why: str = ""  # "You get this because subscription 3 follows figures on every story."
+    report_url: str | None = None  # the story's published report (the `public_url` setting)
 
     @property
     def subject(self) -> str:
@@ -43,7 +47,35 @@ def subject(alert: Alert, limit: int = 150) -> str:
         text = f"Now tracking — {alert.headline or alert.url}"
     else:
         text = summary(alert.report, alert.headline or None)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    text = " ".join(text.split())  # a headline's line breaks or tabs must not reach the header
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ;,—-") + "…"
+
+
+def footer(alert: Alert) -> str:
+    """One line: why this reader got the alert, and how to stop it."""
+    if not alert.subscription_id:
+        return "This is a test alert from `tracker alerts test`."
+    why = alert.why or f"You get this because subscription {alert.subscription_id} matched this change."
+    return f"{why} To stop it: tracker alerts remove {alert.subscription_id}"
+
+
+def story_report_url(public_url: str, story_id: int) -> str | None:
+    """Where `tracker report` pages are published for readers: PUBLIC_URL/stories/ID.html."""
+    if not public_url or story_id <= 0:
+        return None
+    return f"{public_url.rstrip('/')}/stories/{story_id}.html"
+
+
+def reason(subscription_id: int, kinds: tuple[str, ...], keywords: tuple[str, ...], stories: tuple[int, ...]) -> str:
+    """'You get this because subscription 3 follows figures, statements on every story.'"""
+    where = "every story"
+    if stories:
+        where = ("story " if len(stories) == 1 else "stories ") + ", ".join(map(str, stories))
+    words = f" mentioning {', '.join(keywords)}" if keywords else ""
+    return f"You get this because subscription {subscription_id} follows {', '.join(kinds)}{words} on {where}."
 
 
 def plain_body(alert: Alert) -> str:
@@ -56,7 +88,9 @@ def plain_body(alert: Alert) -> str:
     ]
     if alert.report is not None and alert.kind == "changed":
         lines.append(to_text(alert.report))
-    lines += ["", f"event {alert.event_id} · tracker"]
+    if alert.report_url:
+        lines += ["", f"The story so far: {alert.report_url}"]
+    lines += ["", footer(alert), f"event {alert.event_id} · tracker"]
     return "\n".join(lines)
 
 
@@ -64,7 +98,7 @@ def html_body(alert: Alert) -> str:
     from tracker.reports.html import environment
 
     template = environment().get_template("alert.html.j2")
-    return str(template.render(alert=alert, subject=subject(alert), report=alert.report))
+    return str(template.render(alert=alert, subject=subject(alert), report=alert.report, footer=footer(alert)))
 
 
 def webhook_payload(alert: Alert) -> dict[str, Any]:

@@ -11,10 +11,15 @@ check that produced the change.
 
 Every message carries the event id (and webhooks the delivery id), so a receiver can
 drop the one duplicate a crash between "sent" and "recorded as sent" can cause.
+
+A subscription hears of events created after it, never of the history that was there
+before (a new subscriber must not be flooded); `backfill` queues a chosen window of the
+past for it once, when it is added. `drain` sends until nothing due is left (`run --once`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import random
 from collections.abc import Callable
@@ -24,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from tracker.alerts.channels import SendFailed, build_channel
 from tracker.alerts.filters import Filter, wants
-from tracker.alerts.messages import Alert
+from tracker.alerts.messages import Alert, reason, story_report_url
 from tracker.errors import TrackerError
 from tracker.reports.wire import from_wire
 
@@ -83,6 +88,20 @@ def alert_for(store: Store, event: EventRow) -> Alert:
     )
 
 
+def alert_for_delivery(store: Store, settings: Settings, d: DeliveryRow) -> Alert:
+    """The alert of one delivery: its event, said to its subscriber (why they get it, how to
+    stop it, the story's report link when `public_url` is set)."""
+    sub = store.get_subscription(d.subscription_id)
+    flt = Filter.from_dict(sub.filter)
+    alert = alert_for(store, store.get_event(d.event_id))
+    return dataclasses.replace(
+        alert,
+        subscription_id=sub.id,
+        why=reason(sub.id, flt.kinds, flt.keywords, flt.stories),
+        report_url=story_report_url(settings.public_url, alert.story_id),
+    )
+
+
 def fan_out(store: Store, now: datetime, batch: int = 200) -> int:
     """Turn unseen events into deliveries; returns how many deliveries were written."""
     position = store.consumer_position(CONSUMER)
@@ -99,6 +118,8 @@ def fan_out(store: Store, now: datetime, batch: int = 200) -> int:
             change = store.get_change(event.story_id, int(event.payload.get("seq", 0)))
             report = from_wire(change.report) if change is not None else None
         for sub, flt in subscriptions:
+            if event.created_at < sub.created_at:
+                continue  # history from before the subscription: only a backfill sends that
             if wants(flt, event.kind, event.story_id, report):
                 deliveries.append((sub.id, event.id))
     if not store.fan_out(CONSUMER, position, events[-1].id, deliveries, now):
@@ -107,6 +128,43 @@ def fan_out(store: Store, now: datetime, batch: int = 200) -> int:
     if deliveries:
         log.info("%d delivery(ies) queued for events %s..%s", len(deliveries), events[0].id, events[-1].id)
     return len(deliveries)
+
+
+def backfill(store: Store, subscription_id: int, since: datetime) -> int:
+    """Queue, for one new subscription, the events it wants from `since` until it was created
+    (fan_out sends it everything after). Returns how many deliveries were queued."""
+    sub = store.get_subscription(subscription_id)
+    flt = Filter.from_dict(sub.filter)
+    wanted = []
+    for event in store.events_created(since, sub.created_at):
+        report = None
+        if event.kind == "changed":
+            change = store.get_change(event.story_id, int(event.payload.get("seq", 0)))
+            report = from_wire(change.report) if change is not None else None
+        if wants(flt, event.kind, event.story_id, report):
+            wanted.append(event.id)
+    return store.add_deliveries(sub.id, wanted, sub.created_at) if wanted else 0
+
+
+def drain(
+    store: Store, settings: Settings, clock: Callable[[], datetime], *, rng: random.Random | None = None
+) -> list[Attempt]:
+    """Fan out every unseen event and send every delivery due now, until none is left
+    (`tracker run --once` must not exit with alerts it could have sent still waiting).
+    A failed delivery waits for its retry time, so this ends."""
+    attempts: list[Attempt] = []
+    while True:  # fan_out reads a batch at a time; stop when caught up or when another process is
+        position = store.consumer_position(CONSUMER)
+        if not store.events_after(position, 1):
+            break
+        fan_out(store, clock())
+        if store.consumer_position(CONSUMER) == position:
+            break
+    while True:
+        batch = send_due(store, settings, clock, rng=rng)
+        if not batch:
+            return attempts
+        attempts += batch
 
 
 def send_due(
@@ -130,7 +188,7 @@ def _send_one(
 ) -> Attempt:
     try:
         sub = store.get_subscription(d.subscription_id)
-        alert = alert_for(store, store.get_event(d.event_id))
+        alert = alert_for_delivery(store, settings, d)
         channel = build_channel(sub.channel, sub.target, sub.options, settings)
         note = channel.send(alert)
     except SendFailed as exc:

@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from tracker.cli import compare as compare_cmd
 
@@ -21,11 +22,19 @@ The database comes from --db or TRACKER_DATABASE_URL (default: SQLite in the use
 directory); other settings from TRACKER_* variables or the config file (`tracker config`).
 """
 
-MODULES = ["compare", "stories", "db", "seeds", "service", "feeds", "alerts", "reports", "config"]
+MODULES = ["compare", "stories", "manage", "db", "seeds", "service", "feeds", "alerts", "reports", "config"]
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, like every other error of tracker (the
+    sub-command parsers are of this class too: argparse builds them with the parent's class)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"tracker: error: {message} (see `{self.prog} --help`)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = Parser(
         prog="tracker",
         description="Track developing news stories: keep every version of an article and say which "
         "figures and statements changed.",
@@ -33,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version="tracker 0.1.0")
+    from tracker.cli.common import common_options
+
+    common_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     compare_cmd.register(sub)
     import importlib
@@ -52,12 +64,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["compare"]:
         # the fast path: build only the compare parser
-        parser = argparse.ArgumentParser(prog="tracker")
+        parser: argparse.ArgumentParser = Parser(prog="tracker")
         sub = parser.add_subparsers(dest="command")
         compare_cmd.register(sub)
     else:
         parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error already printed
+        return exc.code if isinstance(exc.code, int) else 1
     if not getattr(args, "func", None):
         parser.print_help()
         return 0 if not argv else 2
@@ -86,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _storage_error(exc: Exception) -> str | None:
     module = sys.modules.get("storage.errors")
+    if module is not None and isinstance(exc, module.NoDatabase):
+        return f"{exc}: add a story first (tracker add URL), or create it with tracker db upgrade"
     if module is not None and isinstance(exc, module.StoreError):
         return str(exc)
     sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")

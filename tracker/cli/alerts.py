@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import secrets
 import sys
-from datetime import UTC, datetime
+import time
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, table, when
@@ -60,31 +61,65 @@ def register(sub: SubParsers) -> None:
     )
     a.add_argument(
         "--min-change",
-        type=float,
+        type=fraction,
         default=0.0,
-        metavar="FRACTION",
-        help="only figures that moved at least this much, e.g. 0.05 for 5%%",
+        metavar="CHANGE",
+        help="only figures that moved at least this much: 5%% or 0.05",
+    )
+    a.add_argument(
+        "--backfill",
+        metavar="DURATION",
+        help="also send the changes of this past period, e.g. 24h (default: only changes from now on)",
     )
     format_option(a)
     a.set_defaults(func=cmd_add)
 
-    ls = asub.add_parser("list", parents=[common], help="subscriptions and recent deliveries")
+    ls = asub.add_parser(
+        "list",
+        parents=[common],
+        help="subscriptions and recent deliveries",
+        description="The subscriptions and their filters, or (--deliveries) what was sent, waits or failed.",
+    )
     ls.add_argument("--deliveries", action="store_true", help="list recent deliveries instead")
     ls.add_argument("--status", choices=("pending", "sending", "sent", "failed"), help="deliveries with this status")
     format_option(ls)
     ls.set_defaults(func=cmd_list)
 
-    t = asub.add_parser("test", parents=[common], help="send a test alert through a subscription now")
+    t = asub.add_parser(
+        "test",
+        parents=[common],
+        help="send a test alert through a subscription now",
+        description="Send a sample alert through a subscription now, each with its own event id.",
+    )
     t.add_argument("subscription", type=int, metavar="ID")
     t.set_defaults(func=cmd_test)
 
-    r = asub.add_parser("retry", parents=[common], help="send failed deliveries again")
+    r = asub.add_parser(
+        "retry",
+        parents=[common],
+        help="send failed deliveries again",
+        description="Queue failed deliveries (all, or these ids) again; `tracker run` sends them.",
+    )
     r.add_argument("deliveries", type=int, nargs="*", metavar="ID", help="delivery ids (default: every failed one)")
     r.set_defaults(func=cmd_retry)
 
-    rm = asub.add_parser("remove", parents=[common], help="remove a subscription (and its pending deliveries)")
+    rm = asub.add_parser(
+        "remove",
+        parents=[common],
+        help="remove a subscription (and its pending deliveries)",
+        description="Delete a subscription and its deliveries; it gets no more alerts.",
+    )
     rm.add_argument("subscription", type=int, metavar="ID")
     rm.set_defaults(func=cmd_remove)
+
+
+def fraction(text: str) -> float:
+    """'5%' or '0.05' -> 0.05."""
+    raw = text.strip()
+    try:
+        return float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a change: write 5% or 0.05") from None
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -103,10 +138,16 @@ def cmd_add(args: argparse.Namespace) -> int:
         options["style"] = "slack" if args.slack else "json"
         options["secret"] = args.secret or ("" if args.slack else secrets.token_urlsafe(24))
     build_channel(channel, target, options, settings)  # validate before storing
-    with open_store(settings) as store:
+    from tracker.alerts.outbox import backfill
+    from tracker.config import parse_duration
+
+    since = parse_duration(args.backfill) if args.backfill else None
+    with open_store(settings, create=True) as store:
         for story_id in flt.stories:
             store.get_story(story_id)
-        row = store.add_subscription(channel, target, options, flt.to_dict(), datetime.now(UTC))
+        now = datetime.now(UTC)
+        row = store.add_subscription(channel, target, options, flt.to_dict(), now)
+        queued = backfill(store, row.id, now - timedelta(seconds=since)) if since else 0
     if args.format == "json":
         dump_json(
             {
@@ -119,6 +160,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
         return 0
     print(f"{row.id}\t{channel} {target}")
+    if since:
+        print(f"{queued} past change(s) queued for it (--backfill {args.backfill})")
     if channel == "webhook" and options.get("secret") and not args.secret:
         print(f"signing secret (shown once, keep it): {options['secret']}")
     return 0
@@ -218,7 +261,9 @@ def cmd_test(args: argparse.Namespace) -> int:
         ("At least 12 people were hurt, officials said.", "“This is only a test,” said the tracker."),
     )
     alert = Alert(
-        event_id=0,
+        # its own id each time, so a receiver that drops repeated ids still shows every test;
+        # negative, so it never names a stored event
+        event_id=-time.time_ns() // 1_000_000,
         kind="changed",
         story_id=0,
         url="https://example.org/tracker-test",
@@ -226,6 +271,8 @@ def cmd_test(args: argparse.Namespace) -> int:
         seq=2,
         at=datetime.now(UTC),
         report=compare(old, new),
+        subscription_id=sub.id,
+        why=f"This is a test alert through subscription {sub.id} (`tracker alerts test`).",
     )
     try:
         note = channel.send(alert)

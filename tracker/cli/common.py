@@ -21,24 +21,32 @@ if TYPE_CHECKING:
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
-def common_options() -> argparse.ArgumentParser:
-    """Options every command that touches the database takes, after its name."""
-    parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
+def common_options(parent: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
+    """Options every command that touches the database takes, after its name; `tracker`
+    itself takes them too, before the command (`tracker --db URL list`). After the command
+    they default to SUPPRESS, so that leaving them out there keeps what was given before."""
+    top = parent is not None
+    parser = parent or argparse.ArgumentParser(add_help=False)
+    absent: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+    parser.add_argument(
         "--db",
         metavar="URL",
         help="database URL (default: TRACKER_DATABASE_URL, "
         "else SQLite in the user's data directory); e.g. sqlite:///tracker.db or "
         "postgresql://user@host/dbname",
+        **absent,
     )
-    parent.add_argument(
+    parser.add_argument(
         "--config",
         metavar="FILE",
         type=Path,
         help="config file (default: TRACKER_CONFIG, else config.toml in the user's config directory)",
+        **absent,
     )
-    parent.add_argument("-v", "--verbose", action="count", default=0, help="say more (-vv: debug)")
-    return parent
+    parser.add_argument(
+        "-v", "--verbose", action="count", help="say more (-vv: debug)", **({"default": 0} if top else absent)
+    )
+    return parser
 
 
 def format_option(parser: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json")) -> None:

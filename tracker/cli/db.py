@@ -16,18 +16,29 @@ def register(sub: SubParsers) -> None:
     )
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     common = common_options()
-    up = dbsub.add_parser("upgrade", parents=[common], help="apply pending migrations")
+    up = dbsub.add_parser(
+        "upgrade",
+        parents=[common],
+        help="apply pending migrations",
+        description="Apply the schema migrations the database lacks (creating it if it does not exist).",
+    )
     up.add_argument("revision", nargs="?", default="head", help="target revision (default: head)")
     up.set_defaults(func=cmd_upgrade)
-    cur = dbsub.add_parser("current", parents=[common], help="print the schema version of the database")
+    cur = dbsub.add_parser(
+        "current",
+        parents=[common],
+        help="print the schema version of the database",
+        description="Print the schema revision the database is at; refuses a database that does not exist.",
+    )
     cur.set_defaults(func=cmd_current)
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
     from storage.engine import make_engine
-    from storage.migrate import current, upgrade
+    from storage.migrate import check_revision, current, upgrade
 
     settings = settings_of(args)
+    check_revision(args.revision)  # before the engine: a typo must not create a database
     engine = make_engine(settings.resolved_database_url())
     try:
         before = current(engine)
@@ -41,10 +52,12 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 def cmd_current(args: argparse.Namespace) -> int:
     from storage.engine import make_engine
-    from storage.migrate import current
+    from storage.migrate import current, require_file
 
     settings = settings_of(args)
-    engine = make_engine(settings.resolved_database_url())
+    url = settings.resolved_database_url()
+    require_file(url)  # asking must not create the file
+    engine = make_engine(url)
     try:
         print(current(engine) or "empty (no migrations applied)")
     finally:

@@ -17,14 +17,29 @@ def register(sub: SubParsers) -> None:
     )
     fsub = p.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
     common = common_options()
-    a = fsub.add_parser("add", parents=[common], help="follow a feed")
+    a = fsub.add_parser(
+        "add",
+        parents=[common],
+        help="follow a feed",
+        description="Follow an RSS or Atom feed: its new articles (those matching --match) become stories.",
+    )
     a.add_argument("url", metavar="URL")
     a.add_argument("--match", metavar="WORDS", help="only articles whose title or summary holds all these words")
     a.set_defaults(func=cmd_add)
-    ls = fsub.add_parser("list", parents=[common], help="list followed feeds")
+    ls = fsub.add_parser(
+        "list",
+        parents=[common],
+        help="list followed feeds",
+        description="The feeds followed, with their filter, last check and last error.",
+    )
     format_option(ls)
     ls.set_defaults(func=cmd_list)
-    rm = fsub.add_parser("remove", parents=[common], help="stop following a feed (its stories stay)")
+    rm = fsub.add_parser(
+        "remove",
+        parents=[common],
+        help="stop following a feed (its stories stay)",
+        description="Stop following a feed; the stories it added keep being tracked.",
+    )
     rm.add_argument("feed", type=int, metavar="ID")
     rm.set_defaults(func=cmd_remove)
 
@@ -37,7 +52,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     url = normalise_url(args.url)
     now = datetime.now(UTC)
-    with open_store(settings) as store:
+    with open_store(settings, create=True) as store:
         row, created = store.add_feed(url, now, match=args.match, interval_seconds=FEED_INTERVAL, next_check_at=now)
     print(f"{row.id}\t{row.url}{'' if created else '  (already followed)'}")
     return 0

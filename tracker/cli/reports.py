@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, story_of
 from tracker.config import parse_duration
@@ -37,7 +37,7 @@ def register(sub: SubParsers) -> None:
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour in the terminal (default: auto, when stdout is a terminal)",
+        help="colour (default: auto, when stdout is a terminal; always: ANSI colour even into a pipe)",
     )
     format_option(p, ("text", "markdown", "html", "json"))
     p.set_defaults(func=cmd_diff)
@@ -131,9 +131,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
     report = compare(old, new)
     title = f"Story {story.id}, version {from_seq} -> {to_seq}: {new.headline}"
     if args.format == "text" and _colour(args.color):
-        from tracker.reports.terminal import print_report
+        from tracker.reports.terminal import console_for, print_report
 
-        print_report(report, title)
+        print_report(report, title, console_for(args.color))
         return 0
     sys.stdout.write(render(report, args.format, title=title))
     return 0
@@ -187,7 +187,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_digest(args: argparse.Namespace) -> int:
-    from tracker.reports.digest import DigestItem, render_digest
+    from tracker.reports.digest import DigestItem, digest_json, render_digest
     from tracker.reports.wire import from_wire
     from tracker.service.bootstrap import open_store
 
@@ -198,18 +198,7 @@ def cmd_digest(args: argparse.Namespace) -> int:
         for c in store.recent_changes(since, limit=1000):
             items.append(DigestItem(c.story_id, c.url, c.headline, c.seq, c.at, from_wire(c.report), c.summary))
     if args.format == "json":
-        dump_json([_digest_json(i) for i in items])
+        dump_json(digest_json(items, since))
         return 0
     sys.stdout.write(render_digest(items, since, args.format))
     return 0
-
-
-def _digest_json(item: Any) -> dict[str, Any]:
-    return {
-        "story": item.story_id,
-        "url": item.url,
-        "headline": item.headline,
-        "version": item.seq,
-        "at": item.at.isoformat(),
-        "summary": item.summary,
-    }

@@ -16,7 +16,12 @@ def register(sub: SubParsers) -> None:
         "interval, or when told to (/_control/advance).",
     )
     ssub = p.add_subparsers(dest="seeds_command", metavar="ACTION", required=True)
-    s = ssub.add_parser("serve", help="serve the seed stories")
+    s = ssub.add_parser(
+        "serve",
+        help="serve the seed stories",
+        description="Serve the sample stories over HTTP on 127.0.0.1, moving them to their next revision "
+        "by hand, on an interval or on each request.",
+    )
     s.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
     s.add_argument(
         "--advance",
@@ -26,9 +31,17 @@ def register(sub: SubParsers) -> None:
     )
     s.add_argument("--every", type=float, default=30.0, help="seconds per revision with --advance interval")
     s.set_defaults(func=cmd_serve)
-    ls = ssub.add_parser("list", help="list the seed stories and their revisions")
+    ls = ssub.add_parser(
+        "list",
+        help="list the seed stories and their revisions",
+        description="The sample stories bundled with tracker, with how many revisions each has.",
+    )
     ls.set_defaults(func=cmd_list)
-    u = ssub.add_parser("urls", help="print the URL of each seed story on a seed server")
+    u = ssub.add_parser(
+        "urls",
+        help="print the URL of each seed story on a seed server",
+        description="The URL of each sample story on a running seed server, to pass to `tracker add`.",
+    )
     u.add_argument("--base", default="http://127.0.0.1:8765", help="the seed server (default: http://127.0.0.1:8765)")
     u.set_defaults(func=cmd_urls)
 

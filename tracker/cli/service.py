@@ -113,10 +113,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         service = build_service(settings, rt)
         service.acquire(wait=args.wait)
         if args.once:
+            from tracker.alerts.outbox import drain
+
             try:
                 outcomes = service.run_once()
-                for _, _, job in service.extra_jobs:
-                    job(service.clock())
+                for name, _, job in service.extra_jobs:
+                    if name != "alerts":
+                        job(service.clock())
+                # after the checks (and feeds), so the alerts they caused go out before exit
+                drain(rt.store, settings, service.clock)
             finally:
                 service.close()
                 service.release()
@@ -237,7 +242,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"tracker demo: {len(stories)} sample stories, a new revision every {args.every:.0f}s, "
         f"for {args.seconds:.0f}s; database {db}\n"
     )
-    with SeedServer(advance="interval", every=args.every) as server, open_store(settings) as store:
+    with SeedServer(advance="interval", every=args.every) as server, open_store(settings, create=True) as store:
         now = datetime.now(UTC)
         for s in stories:
             store.add_story(server.story_url(s.slug), now, interval_seconds=3.0, next_check_at=now, every_seconds=3.0)

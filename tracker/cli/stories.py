@@ -1,4 +1,4 @@
-"""Story commands: add, list, check, history, show, remove."""
+"""Story commands: add, list, check, history, show (remove, pause, resume: cli/manage.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, story_of, table, when
 from tracker.config import format_duration, parse_duration
+from tracker.errors import UsageError
 
 if TYPE_CHECKING:
     from storage.rows import StoryRow, SuspectRow
+
+STORED = ("first", "changed")
+MIN_EVERY = 60.0  # the floor of `add --every` without --force: a story is a page on someone's site
+HEADLINE_WIDTH = 60
 
 
 def register(sub: SubParsers) -> None:
@@ -29,6 +34,11 @@ def register(sub: SubParsers) -> None:
         "--every",
         metavar="DURATION",
         help="check this story at a fixed interval (e.g. 5m) instead of the adaptive default",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=f"allow --every below {MIN_EVERY:.0f}s (be kind to the site: it is fetched that often)",
     )
     p.add_argument("--title", help="a name for the story (default: the headline, once fetched)")
     p.add_argument(
@@ -97,10 +107,6 @@ def register(sub: SubParsers) -> None:
     format_option(p)
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("remove", parents=[common], help="stop tracking a story and delete its versions")
-    p.add_argument("stories", nargs="+", metavar="STORY")
-    p.set_defaults(func=cmd_remove)
-
 
 def story_dict(s: StoryRow) -> dict[str, Any]:
     return {
@@ -133,11 +139,16 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     settings = settings_of(args)
     every = parse_duration(args.every) if args.every else None
+    if every is not None and every < MIN_EVERY and not args.force:
+        raise UsageError(
+            f"--every {args.every} is below the floor of {format_duration(MIN_EVERY)}: "
+            "add --force to fetch the page that often"
+        )
     urls = [normalise_url(u) for u in args.urls]  # all or none: validate before storing any
     now = datetime.now(UTC)
     policy = Policy.from_settings(settings)
     out = []
-    with open_store(settings) as store:
+    with open_store(settings, create=True) as store:
         for url in urls:
             nxt = first_check(policy, now, every)
             row, created = store.add_story(
@@ -164,8 +175,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     with open_store(settings) as store:
         rows = store.list_stories(status=args.status)
+        headlines = store.latest_headlines()
     if args.format == "json":
-        dump_json([story_dict(r) for r in rows])
+        dump_json([{**story_dict(r), "headline": headlines.get(r.id)} for r in rows])
         return 0
     if not rows:
         print("No stories yet: add one with `tracker add URL`.", file=sys.stderr)
@@ -185,12 +197,13 @@ def cmd_list(args: argparse.Namespace) -> int:
                 when(r.last_checked_at),
                 when(r.next_check_at),
                 when(r.last_changed_at),
+                _clip(headlines.get(r.id) or r.title or "(not fetched yet)", HEADLINE_WIDTH),
                 r.url
                 + (f"\n      last error: {r.last_error}" if r.last_error else "")
                 + (f"\n      suspect page, not stored: {r.suspect_reason}" if r.suspect_reason else ""),
             ]
         )
-    print(table(body, ["ID", "STATUS", "VERSIONS", "CHECKED", "NEXT", "CHANGED", "URL"]))
+    print(table(body, ["ID", "STATUS", "VERSIONS", "CHECKED", "NEXT", "CHANGED", "HEADLINE", "URL"]))
     return 0
 
 
@@ -213,6 +226,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         with runtime(settings, workers=workers, store=store) as rt:
             outcomes = _run_checks(rt.checker, stories, show_progress=len(stories) > 5 and args.format == "text")
+        # say which headline was stored, so a wrong page (a consent wall, another article) shows at once
+        headlines = {
+            o.story_id: store.get_version(o.story_id, o.seq).headline for o in outcomes if o.seq and o.kind in STORED
+        }
     if args.format == "json":
         dump_json(
             [
@@ -222,6 +239,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                     "outcome": o.kind,
                     "version": o.seq,
                     "summary": o.summary,
+                    "headline": headlines.get(o.story_id),
                     "error": o.error,
                     "duration_ms": round(o.duration * 1000, 1),
                     "next_check_at": o.next_check_at,
@@ -231,7 +249,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
     else:
         for o in outcomes:
-            print(o.line())
+            headline = headlines.get(o.story_id)
+            print(o.line() + (f"\n  headline: {headline}" if headline else ""))
     return 0 if all(o.ok for o in outcomes) else 1
 
 
@@ -381,16 +400,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_remove(args: argparse.Namespace) -> int:
-    from tracker.service.bootstrap import open_store
-
-    settings = settings_of(args)
-    with open_store(settings) as store:
-        stories = [story_of(store, ref) for ref in args.stories]
-        for s in stories:
-            store.remove_story(s.id)
-            print(f"removed story {s.id} ({s.url}) and its {s.version_count} version(s)")
-    return 0
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 def interval_text(seconds: float | None) -> str:

@@ -2,7 +2,12 @@
 
 Templates live in `tracker/reports/templates`; autoescaping is on, so article text can never
 inject markup. `render_change` is one change report as a page; the story report (every
-version, figure timelines as inline SVG) builds on the same `change.html.j2` macros.
+version, figure timelines as inline SVG) and the alert email build on the same
+`change.html.j2` macros, which render `sections.view` (the sections every format shows).
+
+What tells an insertion from a deletion, or names a speaker, is an inline `style`
+attribute with literal colours (`STYLES`): Gmail and Outlook drop `<style>` blocks and CSS
+variables, so an email must not depend on them. Pages keep `base.css.j2` for layout.
 """
 
 from __future__ import annotations
@@ -10,17 +15,31 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from tracker.engine.model import ChangeReport, Figure, FigureChange
-from tracker.reports.phrases import change_phrase, format_figure, summary
+from tracker.engine.model import ChangeReport
+from tracker.reports import sections
+from tracker.reports.phrases import summary
+
+INS_BG, INS_INK, DEL_BG, DEL_INK, MUTED = "#d7f5dd", "#0b5d1e", "#fbe1e1", "#8a1c1c", "#666666"
+SANS = "Helvetica,Arial,sans-serif"
+STYLES = {
+    "ins": f"background:{INS_BG};color:{INS_INK};text-decoration:none;padding:0 1px",
+    "del": f"background:{DEL_BG};color:{DEL_INK};text-decoration:line-through;padding:0 1px",
+    "old": f"color:{DEL_INK}",
+    "new": f"color:{INS_INK};font-weight:bold",
+    "meta": f"color:{MUTED};font-size:13px;font-family:{SANS}",
+    "quote-added": f"margin:6px 0;padding:4px 12px;border-left:4px solid {INS_INK};background:#f3fbf5",
+    "quote-removed": f"margin:6px 0;padding:4px 12px;border-left:4px solid {DEL_INK};background:#fdf5f5",
+    "speaker-added": f"display:block;font-family:{SANS};font-size:13px;font-weight:bold;color:{INS_INK}",
+    "speaker-removed": f"display:block;font-family:{SANS};font-size:13px;font-weight:bold;color:{DEL_INK}",
+    "table": "border-collapse:collapse;width:100%;margin:8px 0 16px",
+    "cell": "border-bottom:1px solid #dddddd;padding:5px 8px;text-align:left;vertical-align:top",
+    "num": "border-bottom:1px solid #dddddd;padding:5px 8px;text-align:right;white-space:nowrap",
+    "tag": f"font-size:11px;border:1px solid #dddddd;padding:0 4px;margin-left:4px;color:{MUTED}",
+}
 
 
-def _value(f: Figure | None) -> str:
-    return format_figure(f)
-
-
-def _delta(c: FigureChange) -> str:
-    phrase = change_phrase(c)
-    return phrase.split(" (", 1)[1].rstrip(")") if " (" in phrase else ""
+def css(name: str) -> str:
+    return STYLES[name]
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +52,7 @@ def environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(value=_value, delta=_delta)
+    env.globals.update(view=sections.view, sections=sections, css=css)
     return env
 
 

@@ -1,105 +1,97 @@
 """A ChangeReport as plain text (terminals, logs, email) or Markdown.
 
-Markdown escapes what it would otherwise read as markup; both show the sections the
-other renderers show.
+Both render the sections of `sections.view`, the model every renderer shares. Markdown
+escapes what it would otherwise read as markup, and the article's HTML (`<script>`, an
+`<img onerror>` that arrived entity-encoded) as the HTML renderers do: Markdown viewers
+pass raw HTML through, so text from a page must never reach them as tags.
 """
 
 from __future__ import annotations
 
+import re
+
 from tracker.engine.model import ChangeReport
-from tracker.reports.phrases import change_phrase, figure_value, marked, speaker_of, summary
+from tracker.reports import sections as sec
+from tracker.reports.phrases import marked
 
 
 def to_text(report: ChangeReport) -> str:
-    if report.is_empty:
+    v = sec.view(report)
+    if v.empty:
         return "No change.\n"
-    lines: list[str] = [summary(report), ""]
-    if report.headline:
-        lines += ["Headline", f"  - {report.headline.old}", f"  + {report.headline.new}", ""]
-    changed = report.changed_figures
-    if changed:
-        lines.append("Figures")
-        for c in changed:
-            lines.append(f"  {c.label or '(unlabelled)'}: {change_phrase(c)}")
+    lines: list[str] = [v.summary, ""]
+    for title in v.sections:
+        lines.append(title)
+        lines += [f"  {line}" for line in _text_items(v, title)]
         lines.append("")
-    appeared = [c for c in report.figures if c.old is None or c.new is None]
-    if appeared:
-        lines.append("New or dropped figures")
-        for c in appeared:
-            f = c.new or c.old
-            assert f is not None
-            lines.append(f"  {'+' if c.new else '-'} {f.text} ({c.label or 'unlabelled'})")
-        lines.append("")
-    reworded = {id(r.new) for r in report.statements_reworded}
-    if report.statements_added:
-        lines.append("New statements")
-        for s in report.statements_added:
-            tag = " (reworded)" if id(s) in reworded else ""
-            lines.append(f"  + {speaker_of(s)}{tag}: {s.text}")
-        lines.append("")
-    if report.statements_removed:
-        lines.append("Removed statements")
-        for s in report.statements_removed:
-            lines.append(f"  - {speaker_of(s)}: {s.text}")
-        lines.append("")
-    edits = [e for e in report.sentences if e.kind in ("edited", "split", "merged")]
-    if edits:
-        lines.append("Edited sentences")
-        for e in edits:
-            lines.append("  " + marked(e.diff, lambda t: f"[+{t}+]", lambda t: f"[-{t}-]"))
-        lines.append("")
-    added = [c for c in report.sentences if c.kind == "added"]
-    removed = [c for c in report.sentences if c.kind == "removed"]
-    if added or removed:
-        lines.append("Added and removed sentences")
-        lines += [f"  + {t}" for c in added for t in c.new]
-        lines += [f"  - {t}" for c in removed for t in c.old]
-        lines.append("")
-    moved = sum(1 for c in report.sentences if c.kind == "moved")
-    if moved:
-        lines.append(f"{moved} sentence{'s' if moved > 1 else ''} moved unchanged.")
+    if v.moved_note:
+        lines.append(v.moved_note)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+def _text_items(v: sec.ReportView, title: str) -> list[str]:
+    if title == sec.HEADLINE:
+        assert v.headline is not None
+        return [f"- {v.headline.old}", f"+ {v.headline.new}"]
+    if title == sec.FIGURES:
+        return [f"{f.label}: {f.old} -> {f.new}" + (f" ({f.delta})" if f.delta else "") for f in v.figures]
+    if title == sec.APPEARED:
+        return [f"{'+' if f.added else '-'} {f.text} ({f.label})" for f in v.appeared]
+    if title == sec.NEW_STATEMENTS:
+        return [f"+ {s.speaker}{' (reworded)' if s.reworded else ''}: {s.text}" for s in v.statements_added]
+    if title == sec.REMOVED_STATEMENTS:
+        return [f"- {s.speaker}: {s.text}" for s in v.statements_removed]
+    if title == sec.EDITS:
+        return [marked(d, lambda t: f"[+{t}+]", lambda t: f"[-{t}-]") for d in v.edits]
+    return [f"+ {t}" for t in v.sentences_added] + [f"- {t}" for t in v.sentences_removed]
+
+
+# Markdown's own punctuation, backslash-escaped; `<` and `&` become entities instead, because a
+# backslash does not stop a viewer from reading raw HTML (no tag or entity starts without them).
+_MD_PUNCT = re.compile(r"([\\`*_\[\]|~#])")
+
+
+def md_escape(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MD_PUNCT.sub(r"\\\1", text)
 
 
 def to_markdown(report: ChangeReport, title: str | None = None) -> str:
-    if report.is_empty:
+    v = sec.view(report)
+    if v.empty:
         return "No change.\n"
-    lines = [f"## {_md_escape(title or summary(report))}", ""]
+    lines = [f"## {md_escape(title or v.summary)}", ""]
     if title:
-        lines += [f"*{_md_escape(summary(report))}*", ""]
-    if report.headline:
-        lines += [
-            "**Headline**",
-            "",
-            f"- ~~{_md_escape(report.headline.old)}~~",
-            f"- **{_md_escape(report.headline.new)}**",
-            "",
-        ]
-    changed = report.changed_figures
-    if changed:
-        lines += ["| Figure | Old | New | Change |", "|---|---:|---:|---:|"]
-        for c in changed:
-            delta = change_phrase(c).split(" -> ", 1)[1].partition(" ")[2] or ""
-            lines.append(
-                f"| {_md_escape(c.label)} | {figure_value(c, 'old')} | {figure_value(c, 'new')} | {delta.strip('()')} |"
-            )
+        lines += [f"*{md_escape(v.summary)}*", ""]
+    for name in v.sections:
+        lines += [f"**{name}**", ""]
+        lines += _md_items(v, name)
         lines.append("")
-    for title_, items, mark in (
-        ("New statements", report.statements_added, "+"),
-        ("Removed statements", report.statements_removed, "−"),
-    ):
-        if items:
-            lines += [f"**{title_}**", ""]
-            lines += [f"- {mark} **{_md_escape(speaker_of(s))}**: {_md_escape(s.text)}" for s in items]
-            lines.append("")
-    edits = [s for s in report.sentences if s.kind in ("edited", "split", "merged")]
-    if edits:
-        lines += ["**Edited sentences**", ""]
-        for s in edits:
-            lines.append("- " + marked(s.diff, lambda t: f"**{_md_escape(t)}**", lambda t: f"~~{_md_escape(t)}~~"))
-        lines.append("")
+    if v.moved_note:
+        lines.append(v.moved_note)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_items(v: sec.ReportView, title: str) -> list[str]:
+    if title == sec.HEADLINE:
+        assert v.headline is not None
+        return [f"- ~~{md_escape(v.headline.old)}~~", f"- **{md_escape(v.headline.new)}**"]
+    if title == sec.FIGURES:
+        rows = ["| Figure | Old | New | Change |", "|---|---:|---:|---:|"]
+        rows += [f"| {md_escape(f.label)} | {f.old} | {f.new} | {f.delta} |" for f in v.figures]
+        return rows
+    if title == sec.APPEARED:
+        return [f"- {'+' if f.added else '−'} {md_escape(f.text)} ({md_escape(f.label)})" for f in v.appeared]
+    if title in (sec.NEW_STATEMENTS, sec.REMOVED_STATEMENTS):
+        added = title == sec.NEW_STATEMENTS
+        items = v.statements_added if added else v.statements_removed
+        return [
+            f"- {'+' if added else '−'} **{md_escape(s.speaker)}**{' (reworded)' if s.reworded else ''}: "
+            f"{md_escape(s.text)}"
+            for s in items
+        ]
+    if title == sec.EDITS:
+        # kept words are article text too: escape every part of the diff, then mark it
+        safe = [tuple((op, md_escape(t)) for op, t in d) for d in v.edits]
+        return ["- " + marked(d, lambda t: f"**{t}**", lambda t: f"~~{t}~~") for d in safe]
+    return [f"- + {md_escape(t)}" for t in v.sentences_added] + [f"- − {md_escape(t)}" for t in v.sentences_removed]

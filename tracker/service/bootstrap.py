@@ -27,12 +27,15 @@ if TYPE_CHECKING:
 log = logging.getLogger("tracker")
 
 
-def open_store(settings: Settings) -> Store:
+def open_store(settings: Settings, *, create: bool = False) -> Store:
+    """The store of the configured database. Only commands that write something of the
+    user's (add, alerts add, feed add, run, demo) pass `create=True`: any other command on a
+    database that does not exist refuses in one line instead of creating an empty one."""
     from storage import Store
 
     url = settings.resolved_database_url()
     log.debug("database %s", _redact_url(url))
-    return Store.open(url)
+    return Store.open(url, create=create)
 
 
 def _redact_url(url: str) -> str:
@@ -77,7 +80,7 @@ def runtime(settings: Settings, *, workers: int = 0, store: Store | None = None)
     from tracker.fetch.workers import Extraction
 
     own_store = store is None
-    store = store or open_store(settings)
+    store = store or open_store(settings, create=True)
     fetcher = Fetcher(settings)
     extraction = Extraction(workers)
     rt = Runtime(settings, store, fetcher, extraction, make_checker(settings, store, fetcher, extraction))
