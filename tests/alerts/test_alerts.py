@@ -281,3 +281,41 @@ def test_webhooks_to_private_addresses_are_refused_unless_allowed(store: Store, 
     (attempt,) = send_due(store, guarded, Clock())
     assert not attempt.sent and "loopback" in attempt.note and "TRACKER_ALLOW_PRIVATE_NETWORKS" in attempt.note
     assert web.hits["/hook"] == 0
+
+
+def test_a_stalled_smtp_server_holds_back_neither_a_webhook_nor_a_stop(store: Store, web: Web) -> None:
+    """The mail server accepts and then sends its greeting a byte every 0.2 s (smtplib's
+    timeout, per read, never trips). The webhook must go out meanwhile, and a stop must end
+    sending at once instead of after the mail server gives up."""
+    from tests.fixtures.trickle import Trickle
+
+    stalled = Trickle(b"220 mail.example ESMTP ready\r\n" * 20, pause=0.2)
+    try:
+        port = int(stalled.url.split(":")[2].split("/")[0])
+        url = web.route("/hook", Reply(200, "ok"))
+        store.add_subscription("email", "desk@example.org", {}, Filter().to_dict(), T0)
+        store.add_subscription("webhook", url, {"secret": SECRET, "style": "json"}, Filter().to_dict(), T0)
+        store_change(store)
+        assert fan_out(store, T0) == 2
+        stop = threading.Event()
+        attempts: list[object] = []
+        sender = threading.Thread(
+            target=lambda: attempts.extend(send_due(store, settings_for(port), Clock(), stop=stop.is_set))
+        )
+        sender.start()
+        for _ in range(100):  # the webhook is delivered while the SMTP server is still stalling
+            if web.hits["/hook"]:
+                break
+            threading.Event().wait(0.05)
+        assert web.hits["/hook"] == 1 and stalled.connections == 1 and sender.is_alive()
+        stop.set()
+        sender.join(2)
+        assert not sender.is_alive()  # it did not wait for the mail server
+        assert [getattr(a, "sent", None) for a in attempts] == [True]  # the webhook's, recorded
+        statuses = sorted(d.status for d in store.list_deliveries(limit=10))
+        assert statuses == ["sending", "sent"]  # the email stays claimed: resent when the claim expires
+    finally:
+        stalled.close()  # the mail server hangs up: the stalled send fails and is recorded
+        for thread in threading.enumerate():
+            if thread.name.startswith("alerts-"):
+                thread.join(10)

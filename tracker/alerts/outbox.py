@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import random
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -167,6 +168,9 @@ def drain(
         attempts += batch
 
 
+SENDERS = 8  # subscriptions sent to side by side
+
+
 def send_due(
     store: Store,
     settings: Settings,
@@ -174,13 +178,52 @@ def send_due(
     *,
     limit: int = 50,
     rng: random.Random | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> list[Attempt]:
-    """Claim and send the deliveries that are due; record every attempt."""
+    """Claim and send the deliveries that are due; record every attempt.
+
+    Each subscription's deliveries go out in order, different subscriptions side by side
+    (up to SENDERS at once), so an SMTP server that stalls for minutes holds back neither a
+    webhook nor another address. `stop()` is read between deliveries: once it is true
+    nothing new is sent, and this returns without waiting for a send in progress. That send
+    runs in a daemon thread; if the process exits first, its claim expires and it is sent
+    again (at least once, the documented window)."""
     rng = rng or random.Random()
-    attempts: list[Attempt] = []
+    stopped = stop or (lambda: False)
+    groups: dict[int, list[DeliveryRow]] = {}
     for delivery in store.claim_deliveries(clock(), limit, HOLD_SECONDS):
-        attempts.append(_send_one(store, settings, delivery, clock, rng))
-    return attempts
+        groups.setdefault(delivery.subscription_id, []).append(delivery)
+    if not groups:
+        return []
+    pending = list(groups.values())
+    attempts: list[Attempt] = []
+    lock = threading.Lock()
+
+    def sender(seed: float) -> None:
+        own = random.Random(seed)  # random.Random is not shared between threads
+        while not stopped():
+            with lock:
+                if not pending:
+                    return
+                deliveries = pending.pop(0)
+            for delivery in deliveries:
+                if stopped():
+                    return
+                attempt = _send_one(store, settings, delivery, clock, own)
+                with lock:
+                    attempts.append(attempt)
+
+    threads = [
+        threading.Thread(target=sender, args=(rng.random(),), name=f"alerts-{n}", daemon=True)
+        for n in range(min(SENDERS, len(pending)))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        while thread.is_alive() and not stopped():
+            thread.join(0.1)
+    with lock:
+        return list(attempts)
 
 
 def _send_one(

@@ -87,11 +87,13 @@ def build_service(settings: Settings, rt: Runtime, clock: Callable[[], datetime]
 
     def alerts(now: datetime) -> None:
         fan_out(rt.store, now)
-        send_due(rt.store, settings, clock)
+        # a stalled mail server must not keep SIGTERM waiting: stop sending when the service stops
+        send_due(rt.store, settings, clock, stop=lambda: service.stopping)
 
-    return Service(
+    service = Service(
         settings, rt.store, rt.checker, clock=clock, extra_jobs=[("feeds", 30.0, feeds), ("alerts", 5.0, alerts)]
     )
+    return service
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -375,6 +375,11 @@ class Service:
     def stop(self) -> None:
         self._stopping.set()
 
+    @property
+    def stopping(self) -> bool:
+        """True once SIGTERM (or `stop`) asked the service to end; long jobs look at it."""
+        return self._stopping.is_set()
+
     def _safe(self, name: str, fn: Callable[[], Any]) -> Callable[[], None]:
         """A job that never kills the scheduler thread, and logs one line per outage: a
         database down for 30 s would otherwise print a 40-line traceback per job per tick."""
