@@ -137,3 +137,36 @@ def test_racing_checks_never_duplicate_a_version(web: Web, store: Store, checker
         assert sorted(o.kind for o in results).count("changed") == 1
     seqs = [v.seq for v in store.list_versions(sid)]
     assert seqs == list(range(1, 7))
+
+
+WESTERN = (  # windows-1252 with curly quotes, a euro sign and accented words, and no charset anywhere
+    "The café’s owner, Renée Marchetti, said “we’ll reopen by Friday” after paying €4,500 for repairs.",
+    "It was a naïve hope, critics said — the roof still leaks, and Señor Muñoz’s crew has not started.",
+    "Inspectors will return on Monday; the council’s report on the façade is due in a fortnight.",
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "paragraphs"),
+    [
+        (page([PARAS[0], PARAS[1].replace("rescued", "rescued&#27;"), *PARAS[2:]]), "text/html; charset=utf-8", PARAS),
+        (
+            page([*PARAS[:4], PARAS[4].replace("more", "more&#1;")], headline="River floods&#xFFFE; Alder Crossing"),
+            "text/html; charset=utf-8",
+            PARAS,
+        ),
+        (page(PARAS).replace("<article>", "<article>" + "<div>" * 600), "text/html; charset=utf-8", PARAS),
+        (page(list(WESTERN)).encode("cp1252"), "text/html", list(WESTERN)),
+    ],
+    ids=["an &#27; in a paragraph", "a noncharacter in the headline", "600 unclosed divs", "windows-1252"],
+)
+def test_hostile_and_undeclared_pages_are_stored_as_written(
+    web: Web, store: Store, checker: Checker, body: str | bytes, content_type: str, paragraphs: list[str]
+) -> None:
+    url = web.route("/hostile", Reply(200, body, {"Content-Type": content_type}))
+    sid = _add(store, url)
+    outcome = _check(checker, store, url)
+    assert outcome.kind == "first", outcome.error
+    version = store.get_version(sid, 1)
+    assert version.text.split("\n\n") == paragraphs
+    assert version.headline == "River floods Alder Crossing"
