@@ -1,4 +1,9 @@
-"""`tracker alerts add | list | test | retry | remove`: email and webhook subscriptions."""
+"""`tracker alerts add | list | test | retry | remove`: email and webhook subscriptions.
+
+A webhook URL is a credential: every command prints it redacted (tracker.redact), and so
+are the delivery errors `alerts list --deliveries` shows, old ones stored before
+redaction included. The signing secret `alerts add` makes up is printed once, on purpose.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,19 @@ from typing import Any
 
 from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, table, when
 from tracker.errors import UsageError
+from tracker.redact import redact_text, redact_url
+
+
+def _shown(channel: str, target: str) -> str:
+    """A subscription's target as it may be printed: a webhook's token hidden."""
+    return redact_url(target, webhook=True) if channel == "webhook" else target
+
+
+def _scrubbed(text: str | None, channel: str, target: str) -> str | None:
+    """A stored delivery error or note with the subscription's URL, and any other secret, hidden."""
+    if not text:
+        return text
+    return redact_text(text.replace(target, _shown(channel, target)) if channel == "webhook" else text)
 
 
 def register(sub: SubParsers) -> None:
@@ -112,13 +130,13 @@ def cmd_add(args: argparse.Namespace) -> int:
             {
                 "id": row.id,
                 "channel": channel,
-                "target": target,
+                "target": _shown(channel, target),
                 "filter": flt.to_dict(),
                 "secret": options.get("secret"),
             }
         )
         return 0
-    print(f"{row.id}\t{channel} {target}")
+    print(f"{row.id}\t{channel} {_shown(channel, target)}")
     if channel == "webhook" and options.get("secret") and not args.secret:
         print(f"signing secret (shown once, keep it): {options['secret']}")
     return 0
@@ -131,6 +149,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_store(settings) as store:
         if args.deliveries or args.status:
             rows = store.list_deliveries(status=args.status, limit=200)
+            targets = {s.id: (s.channel, s.target) for s in store.list_subscriptions()}
+
+            def scrubbed(text: str | None, subscription_id: int) -> str | None:
+                channel, target = targets.get(subscription_id, ("", ""))
+                return _scrubbed(text, channel, target) if target else redact_text(text) if text else text
+
             if args.format == "json":
                 dump_json(
                     [
@@ -142,8 +166,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                             "attempts": d.attempts,
                             "next_attempt_at": d.next_attempt_at,
                             "sent_at": d.sent_at,
-                            "error": d.last_error,
-                            "note": d.note,
+                            "error": scrubbed(d.last_error, d.subscription_id),
+                            "note": scrubbed(d.note, d.subscription_id),
                         }
                         for d in rows
                     ]
@@ -159,7 +183,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                             d.status,
                             str(d.attempts),
                             when(d.sent_at or d.next_attempt_at),
-                            d.last_error or d.note or "",
+                            scrubbed(d.last_error or d.note, d.subscription_id) or "",
                         ]
                         for d in rows
                     ],
@@ -175,7 +199,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 {
                     "id": s.id,
                     "channel": s.channel,
-                    "target": s.target,
+                    "target": _shown(s.channel, s.target),
                     "filter": s.filter,
                     "active": s.active,
                     "failed_deliveries": sum(1 for d in failed if d.subscription_id == s.id),
@@ -196,7 +220,9 @@ def cmd_list(args: argparse.Namespace) -> int:
             + (f" stories={','.join(map(str, f['stories']))}" if f.get("stories") else "")
         )
         n_failed = sum(1 for d in failed if d.subscription_id == s.id)
-        lines.append([str(s.id), s.channel, what, f"{n_failed} failed" if n_failed else "", s.target])
+        lines.append(
+            [str(s.id), s.channel, what, f"{n_failed} failed" if n_failed else "", _shown(s.channel, s.target)]
+        )
     print(table(lines, ["ID", "CHANNEL", "FILTER", "PROBLEMS", "TARGET"]))
     return 0
 

@@ -29,20 +29,11 @@ log = logging.getLogger("tracker")
 
 def open_store(settings: Settings) -> Store:
     from storage import Store
+    from tracker.redact import redact_url
 
     url = settings.resolved_database_url()
-    log.debug("database %s", _redact_url(url))
+    log.debug("database %s", redact_url(url))
     return Store.open(url)
-
-
-def _redact_url(url: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.password:
-        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-        return urlunsplit(parts._replace(netloc=netloc))
-    return url
 
 
 @dataclass
