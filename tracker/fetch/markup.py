@@ -12,15 +12,20 @@ before parsing. One regex over the page, so a normal page pays almost nothing.
 libxml2's HTML parser stops reading a document at element depth 256 (2048 with its
 "huge" option), and everything after that point is lost, the article included.
 `flatten_nesting` rewrites a page that deep as browsers build it past their own limit:
-an element that would sit deeper than `limit` becomes a sibling of the deepest one
-instead (its opening tag closes the element it would have gone into, whose own closing
-tag is then dropped). Text and order are kept; only the wrapping goes. It runs only on a
-page whose parsed tree reached the parser's limit (`reached_depth_limit`), so it costs a
-normal page one XPath over its tree.
+a block of text (a paragraph, a list item, a table cell) that would sit deeper than
+`limit` becomes a sibling of the deepest element instead (its opening tag closes the
+element it would have gone into, whose own closing tag is then dropped), and any other
+element there (a wrapper div, a span, a font) is dropped, its tags removed. Text and
+order are kept; only the wrapping goes, and a hostile page of a million nested wrappers
+(8 MB, the body cap) parses as a few hundred elements in about a second, not as a
+million siblings that would hold an extraction worker for half a minute. It runs only
+on a page whose parsed tree reached the parser's limit (`reached_depth_limit`), so it
+costs a normal page one XPath over its tree.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -90,19 +95,47 @@ _VOID = frozenset(
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes plaintext".split())
 # Elements a second one of the same kind closes (<p>a<p>b are siblings, as the parser makes them).
 _SELF_CLOSING = frozenset("p li dt dd option tr td th".split())
+# Past the limit these stay elements (siblings of the deepest one): they are the blocks of
+# text an extractor reads. Every other element there but scripts and styles is dropped,
+# its tags removed.
+_BLOCKS = frozenset(
+    "p h1 h2 h3 h4 h5 h6 li dt dd blockquote pre table thead tbody tfoot tr td th caption ul ol dl figcaption".split()
+)
+# Dropped, these leave nothing between the words they wrapped; any other leaves a space.
+_INLINE = frozenset(
+    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q rp rt ruby s samp small span "
+    "strike strong sub sup time tt u var".split()
+)
 
 
 class _Entry:
-    __slots__ = ("live", "tag")
+    __slots__ = ("count", "state", "tag")
 
-    def __init__(self, tag: str) -> None:
+    def __init__(self, tag: str, state: str = "live", count: int = 1) -> None:
         self.tag = tag
-        self.live = True  # False once closed early: its own closing tag is dropped when it comes
+        # live: in the output. closed: closed early, its own closing tag dropped when it
+        # comes. dropped: `count` elements of this kind in a row, none of them in the output.
+        self.state = state
+        self.count = count
+
+
+@functools.cache
+def _run_of(tag: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One more opening tag of `tag` right here, and one more closing tag: a run of them is
+    skipped a regex match at a time, not a trip through the whole loop each."""
+    attributes = r"""(?:[^>"'/]|"[^"]*"|'[^']*'|/(?!>))*"""
+    return (
+        re.compile(rf"\s*<{re.escape(tag)}(?![^\s/>]){attributes}>", re.IGNORECASE),
+        re.compile(rf"\s*</{re.escape(tag)}\s*>", re.IGNORECASE),
+    )
 
 
 def flatten_nesting(html: str, limit: int = FLAT_DEPTH) -> str:
     """`html` with no element nested deeper than `limit` (roughly: the parser's own implied
-    closes are modelled for the usual cases only, which is all a cap needs)."""
+    closes are modelled for the usual cases only, which is all a cap needs). Past the limit
+    a block of text (a paragraph, a list item) becomes a sibling of the deepest element and
+    any other element is dropped, so a page of a million nested wrappers parses as a page of
+    a few hundred elements."""
     out: list[str] = []
     stack: list[_Entry] = []
     live = 0
@@ -132,24 +165,47 @@ def flatten_nesting(html: str, limit: int = FLAT_DEPTH) -> str:
                 out.append(match.group(0))  # a stray closing tag: the parser ignores it, so may we
                 continue
             for entry in reversed(stack[at + 1 :]):  # what the parser would close implicitly, closed explicitly
-                if entry.live:
+                if entry.state == "live":
                     out.append(f"</{entry.tag}>")
                     live -= 1
-            if stack[at].live:
+            del stack[at + 1 :]
+            entry = stack[at]
+            if entry.state == "dropped":
+                out.append("" if tag in _INLINE else " ")
+                entry.count -= 1
+                closer = _run_of(tag)[1]
+                while entry.count and (more := closer.match(html, pos)):
+                    entry.count -= 1
+                    pos = more.end()
+                if not entry.count:
+                    stack.pop()
+                continue
+            if entry.state == "live":
                 out.append(match.group(0))
                 live -= 1
-            del stack[at:]
+            stack.pop()
             continue
         if tag in _VOID or attributes.rstrip().endswith("/"):
             out.append(match.group(0))
             continue
-        if tag in _SELF_CLOSING and stack and stack[-1].live and stack[-1].tag == tag:
+        if tag in _SELF_CLOSING and stack and stack[-1].state == "live" and stack[-1].tag == tag:
             stack.pop()  # the parser closes it on this tag
             live -= 1
+        if live >= limit and tag not in _BLOCKS and tag not in _RAW_TEXT:  # a script's text must stay a script
+            out.append("" if tag in _INLINE else " ")
+            count, opener = 1, _run_of(tag)[0]
+            while more := opener.match(html, pos):
+                count += 1
+                pos = more.end()
+            if stack and stack[-1].state == "dropped" and stack[-1].tag == tag:
+                stack[-1].count += count
+            else:
+                stack.append(_Entry(tag, "dropped", count))
+            continue
         if live >= limit:
-            deepest = next(entry for entry in reversed(stack) if entry.live)
-            out.append(f"</{deepest.tag}>")  # this element becomes the deepest one's sibling
-            deepest.live = False
+            deepest = next(entry for entry in reversed(stack) if entry.state == "live")
+            out.append(f"</{deepest.tag}>")  # this block becomes the deepest element's sibling
+            deepest.state = "closed"
             live -= 1
         out.append(match.group(0))
         stack.append(_Entry(tag))
