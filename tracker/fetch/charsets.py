@@ -154,7 +154,9 @@ def _high_words(sample: bytes) -> bytes:
 
 @functools.cache
 def _single_byte(name: str) -> bool:
-    return len(bytes(range(0x80, 0x100)).decode(name, errors="replace")) == 0x80
+    """A code page with one character per byte (a few left undefined), not UTF-8 or a CJK charset."""
+    decoded = bytes(range(0x80, 0x100)).decode(name, errors="replace")
+    return len(decoded) == 0x80 and decoded.count("\ufffd") < 16
 
 
 def _misread(words: str) -> int | None:
