@@ -27,7 +27,9 @@ def _scrubbed(text: str | None, channel: str, target: str) -> str | None:
     """A stored delivery error or note with the subscription's URL, and any other secret, hidden."""
     if not text:
         return text
-    return redact_text(text.replace(target, _shown(channel, target)) if channel == "webhook" else text)
+    if channel == "webhook" and target:  # a URL of any shape, known as this subscription's own
+        text = text.replace(target, _shown(channel, target))
+    return redact_text(text)
 
 
 def register(sub: SubParsers) -> None:
@@ -152,8 +154,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             targets = {s.id: (s.channel, s.target) for s in store.list_subscriptions()}
 
             def scrubbed(text: str | None, subscription_id: int) -> str | None:
-                channel, target = targets.get(subscription_id, ("", ""))
-                return _scrubbed(text, channel, target) if target else redact_text(text) if text else text
+                return _scrubbed(text, *targets.get(subscription_id, ("", "")))
 
             if args.format == "json":
                 dump_json(
