@@ -35,6 +35,7 @@ lint: $(BIN)/tracker
 
 bench: $(BIN)/tracker
 	$(BIN)/python bench/compare.py
+	$(BIN)/python bench/markup.py
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/service.py --stories 10000 --cycles 3
 

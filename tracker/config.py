@@ -4,7 +4,9 @@ Every setting is a field of `Settings`; its environment variable is its name in 
 behind `TRACKER_` (`database_url` -> `TRACKER_DATABASE_URL`), and its key in the config
 file is its name. The file is `TRACKER_CONFIG`, else `config.toml` in the user's config
 directory (`tracker config` prints where). Durations take `90`, `90s`, `5m`, `2h` or `7d`.
-SMTP secrets are read here and never logged (`Settings.redacted()` is what logs see).
+SMTP secrets are read here and never logged: `Settings.redacted()` (and the repr) hide the
+SMTP password and the database URL's password (tracker.redact), and that is what
+`tracker config` prints.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.errors import ConfigError
+from tracker.redact import redact_url
 
 APP = "tracker"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?\s*$", re.IGNORECASE)
@@ -61,7 +64,7 @@ def user_config_file() -> Path:
     return user_config_path(APP, appauthor=False) / "config.toml"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Settings:
     # storage
     database_url: str = ""  # empty: SQLite in the user's data directory
@@ -124,7 +127,12 @@ class Settings:
         for key in _SECRETS:
             if out.get(key):
                 out[key] = "***"
+        out["database_url"] = redact_url(self.database_url)
         return out
+
+    def __repr__(self) -> str:  # a Settings in a log line or a traceback shows no secret
+        fields = ", ".join(f"{name}={value!r}" for name, value in self.redacted().items())
+        return f"Settings({fields})"
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)

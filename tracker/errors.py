@@ -27,6 +27,8 @@ names the offending value and says what to do about it.
 
 from __future__ import annotations
 
+from tracker.redact import redact_url
+
 
 class TrackerError(Exception):
     """Root of every error tracker raises on purpose."""
@@ -42,8 +44,9 @@ class UsageError(TrackerError):
 
 class InvalidURL(UsageError):
     def __init__(self, url: str, why: str) -> None:
-        super().__init__(f"{url!r} is not a URL tracker can follow: {why}")
+        super().__init__(f"{redact_url(url)!r} is not a URL tracker can follow: {why}")  # a password is not shown
         self.url = url
+        self.why = why
 
 
 class StoryNotFound(UsageError):

@@ -1,4 +1,9 @@
-"""Logging set-up: one line per event, plain for people or JSON for log collectors."""
+"""Logging set-up: one line per event, plain for people or JSON for log collectors.
+
+Every record is redacted on its way out (tracker.redact): a URL's password and a webhook
+URL's token never reach a log, whichever module wrote the line and whatever exception it
+carries.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import sys
 from datetime import UTC, datetime
 
 from tracker.config import Settings
+from tracker.redact import redact_text
 
 _RESERVED = set(vars(logging.makeLogRecord({})))
 
@@ -18,14 +24,19 @@ class JSONFormatter(logging.Formatter):
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": redact_text(record.getMessage()),
         }
         for key, value in vars(record).items():
             if key not in _RESERVED and not key.startswith("_"):
-                data[key] = value
+                data[key] = redact_text(value) if isinstance(value, str) else value
         if record.exc_info:
-            data["error"] = self.formatException(record.exc_info)
+            data["error"] = redact_text(self.formatException(record.exc_info))
         return json.dumps(data, default=str, ensure_ascii=False)
+
+
+class PlainFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return redact_text(super().format(record))
 
 
 def configure(settings: Settings, level: int | None = None) -> None:
@@ -41,6 +52,6 @@ def configure(settings: Settings, level: int | None = None) -> None:
     if settings.log_format == "json":
         handler.setFormatter(JSONFormatter())
     else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S"))
+        handler.setFormatter(PlainFormatter("%(asctime)s %(levelname)s %(message)s", "%Y-%m-%d %H:%M:%S"))
     root.addHandler(handler)
     root.propagate = False

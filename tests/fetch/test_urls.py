@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tracker.errors import InvalidURL, UsageError
 from tracker.fetch.urls import host_of, normalise_url
+from tracker.redact import redact_url
 
 
 @pytest.mark.parametrize(
@@ -86,7 +87,8 @@ def test_refused_with_the_reason(bad: str, why: str) -> None:
     with pytest.raises(InvalidURL, match=why) as info:
         normalise_url(bad)
     assert isinstance(info.value, UsageError)
-    assert repr(bad) in str(info.value)  # the message names the offending value
+    assert repr(redact_url(bad)) in str(info.value)  # the message names the offending value, any password hidden
+    assert "secret" not in str(info.value)
 
 
 @pytest.mark.parametrize(

@@ -191,3 +191,36 @@ def test_a_huge_retry_after_is_a_recorded_failure_checked_again_within_max_inter
     assert row.consecutive_failures == 1 and row.last_error and "503" in row.last_error
     assert row.next_check_at is not None
     assert row.next_check_at <= NOW + timedelta(seconds=checker.policy.max_interval)
+
+
+WESTERN = (  # windows-1252 with curly quotes, a euro sign and accented words, and no charset anywhere
+    "The café’s owner, Renée Marchetti, said “we’ll reopen by Friday” after paying €4,500 for repairs.",
+    "It was a naïve hope, critics said — the roof still leaks, and Señor Muñoz’s crew has not started.",
+    "Inspectors will return on Monday; the council’s report on the façade is due in a fortnight.",
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "paragraphs"),
+    [
+        (page([PARAS[0], PARAS[1].replace("rescued", "rescued&#27;"), *PARAS[2:]]), "text/html; charset=utf-8", PARAS),
+        (
+            page([*PARAS[:4], PARAS[4].replace("more", "more&#1;")], headline="River floods&#xFFFE; Alder Crossing"),
+            "text/html; charset=utf-8",
+            PARAS,
+        ),
+        (page(PARAS).replace("<article>", "<article>" + "<div>" * 600), "text/html; charset=utf-8", PARAS),
+        (page(list(WESTERN)).encode("cp1252"), "text/html", list(WESTERN)),
+    ],
+    ids=["an &#27; in a paragraph", "a noncharacter in the headline", "600 unclosed divs", "windows-1252"],
+)
+def test_hostile_and_undeclared_pages_are_stored_as_written(
+    web: Web, store: Store, checker: Checker, body: str | bytes, content_type: str, paragraphs: list[str]
+) -> None:
+    url = web.route("/hostile", Reply(200, body, {"Content-Type": content_type}))
+    sid = _add(store, url)
+    outcome = _check(checker, store, url)
+    assert outcome.kind == "first", outcome.error
+    version = store.get_version(sid, 1)
+    assert version.text.split("\n\n") == paragraphs
+    assert version.headline == "River floods Alder Crossing"

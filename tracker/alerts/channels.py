@@ -5,6 +5,14 @@ when it is built (`ChannelError` names what is wrong), and able to `send(alert)`
 that fails raises `SendFailed` saying whether trying again later may help; the delivery
 job records it and retries, it never reaches the check that produced the change.
 Built-in channels register themselves in `CHANNELS` the same way a plug-in would.
+
+A webhook URL is a credential (whoever has a Slack hook URL can post to the channel):
+what a channel says about itself (`describe`, every `SendFailed` and `ChannelError`
+message, which are logged and stored with the delivery) names it redacted
+(tracker.redact), and no repr shows a URL, secret or password. A login to an SMTP server
+over a connection that is not encrypted (`smtp_security = none`) sends the password in
+clear: it still happens (a relay on the same host or network may need it), with one clear
+warning per server and user in the log.
 """
 
 from __future__ import annotations
@@ -12,11 +20,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import re
 import smtplib
 import ssl
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formatdate, parseaddr
 from typing import Any, ClassVar, Protocol
@@ -24,6 +34,9 @@ from typing import Any, ClassVar, Protocol
 from tracker.alerts.messages import Alert, html_body, plain_body, slack_payload, subject, webhook_payload
 from tracker.config import Settings
 from tracker.errors import AlertError
+from tracker.redact import redact_text, redact_url
+
+log = logging.getLogger("tracker.alerts")
 
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$|^[^@\s,;<>]+@localhost$")
 
@@ -61,7 +74,7 @@ class EmailChannel:
     port: int
     security: str  # none | starttls | tls
     user: str
-    password: str
+    password: str = field(repr=False)
     sender: str
     timeout: float = 20.0
 
@@ -114,6 +127,8 @@ class EmailChannel:
                 if self.security == "starttls":
                     client.starttls(context=ssl.create_default_context())
                 if self.user:
+                    if self.security == "none":
+                        _warn_cleartext_login(self.host, self.port, self.user)
                     client.login(self.user, self.password)
                 refused = client.send_message(msg)
         except smtplib.SMTPAuthenticationError as exc:
@@ -136,6 +151,25 @@ def message_id(alert: Alert, sender: str) -> str:
     return f"<tracker.event-{alert.event_id}.sub-{alert.subscription_id}@{domain}>"
 
 
+_warned_cleartext: set[tuple[str, int, str]] = set()
+_warned_lock = threading.Lock()
+
+
+def _warn_cleartext_login(host: str, port: int, user: str) -> None:
+    """Once per process for each server and user: the login that follows is readable on the wire."""
+    with _warned_lock:
+        if (host, port, user) in _warned_cleartext:
+            return
+        _warned_cleartext.add((host, port, user))
+    log.warning(
+        "SMTP login to %s:%d as %s without encryption (smtp_security = none): the password crosses the "
+        "network in clear; set smtp_security = starttls or tls (this warning is shown once)",
+        host,
+        port,
+        user,
+    )
+
+
 def signature(secret: str, timestamp: str, body: bytes) -> str:
     """HMAC-SHA256 of `timestamp.body`, keyed by the subscription's secret, as 'sha256=<hex>'."""
     mac = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
@@ -147,8 +181,8 @@ class WebhookChannel:
     """A signed JSON POST of the change report (or a Slack-compatible message)."""
 
     kind: ClassVar[str] = "webhook"
-    url: str
-    secret: str
+    url: str = field(repr=False)
+    secret: str = field(repr=False)
     style: str = "json"  # json | slack
     timeout: float = 10.0
     allow_private: bool = False
@@ -160,7 +194,7 @@ class WebhookChannel:
         try:
             normalise_url(self.url)
         except InvalidURL as exc:
-            raise ChannelError(str(exc)) from None
+            raise ChannelError(f"{self.shown!r} is not a URL tracker can follow: {exc.why}") from None
         if self.style not in ("json", "slack"):
             raise ChannelError(f"webhook style {self.style!r} must be json or slack")
         if self.style == "json" and len(self.secret) < 16:
@@ -177,8 +211,17 @@ class WebhookChannel:
             allow_private=settings.allow_private_networks,
         )
 
+    @property
+    def shown(self) -> str:
+        """The URL as a person may see it: its token and any password hidden."""
+        return redact_url(self.url, webhook=True)
+
     def describe(self) -> str:
-        return f"webhook {self.url}" + (" (slack)" if self.style == "slack" else "")
+        return f"webhook {self.shown}" + (" (slack)" if self.style == "slack" else "")
+
+    def _scrub(self, text: str) -> str:
+        """An error's text with this hook's URL, and any other secret, hidden."""
+        return redact_text(text.replace(self.url, self.shown))
 
     def request(self, alert: Alert, now: float | None = None) -> tuple[bytes, dict[str, str]]:
         payload = slack_payload(alert) if self.style == "slack" else webhook_payload(alert)
@@ -195,6 +238,7 @@ class WebhookChannel:
         return body, headers
 
     def send(self, alert: Alert) -> str:
+        import httpcore
         import httpx
 
         from tracker.fetch.netguard import AddressRefused
@@ -207,17 +251,19 @@ class WebhookChannel:
             with httpx.Client(transport=transport, trust_env=False, follow_redirects=False) as client:
                 response = client.post(self.url, content=body, headers=headers, timeout=self.timeout)
         except AddressRefused as exc:
-            raise SendFailed(f"{self.url}: {exc}", retryable=False) from exc
-        except httpx.TimeoutException as exc:
-            raise SendFailed(f"{self.url}: timed out after {self.timeout:.0f}s") from exc
-        except httpx.HTTPError as exc:
-            raise SendFailed(f"{self.url}: {exc or type(exc).__name__}") from exc
+            raise SendFailed(f"{self.shown}: {self._scrub(str(exc))}", retryable=False) from exc
+        except (httpx.TimeoutException, httpcore.TimeoutException) as exc:
+            raise SendFailed(f"{self.shown}: timed out after {self.timeout:.0f}s") from exc
+        # The guarded transport lets httpcore's errors through (a refused connection, a name
+        # that does not resolve): an ordinary failure to record and retry, not a crash.
+        except (httpx.HTTPError, httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol) as exc:
+            raise SendFailed(f"{self.shown}: {self._scrub(str(exc)) or type(exc).__name__}") from exc
         status = response.status_code
         if 200 <= status < 300:
             return f"HTTP {status}"
         retry_after = _retry_after(response.headers.get("retry-after"))
         retryable = status >= 500 or status in (408, 429)
-        raise SendFailed(f"{self.url}: HTTP {status}", retryable=retryable, retry_after=retry_after)
+        raise SendFailed(f"{self.shown}: HTTP {status}", retryable=retryable, retry_after=retry_after)
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -32,6 +32,7 @@ from tracker.alerts.channels import SendFailed, build_channel
 from tracker.alerts.filters import Filter, wants
 from tracker.alerts.messages import Alert, reason, story_report_url
 from tracker.errors import TrackerError
+from tracker.redact import redact_text
 from tracker.reports.wire import from_wire
 
 if TYPE_CHECKING:
@@ -238,9 +239,9 @@ def _send_one(
         return _failed(store, settings, d, clock(), str(exc), exc.retryable, exc.retry_after, rng)
     except TrackerError as exc:  # the subscription itself is invalid: retrying will not help
         return _failed(store, settings, d, clock(), str(exc), False, None, rng)
-    except Exception as exc:
+    except Exception as exc:  # a bug: the traceback is worth its lines (the log redacts it)
         log.exception("delivery %s crashed", d.id)
-        return _failed(store, settings, d, clock(), f"unexpected error: {exc}", True, None, rng)
+        return _failed(store, settings, d, clock(), f"unexpected error: {redact_text(str(exc))}", True, None, rng)
     store.finish_delivery(d.id, clock(), sent=True, note=note)
     log.info("delivery %s (event %s) sent: %s", d.id, d.event_id, note)
     return Attempt(d.id, d.subscription_id, d.event_id, True, note, None)

@@ -77,11 +77,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0 if not argv else 2
     from tracker.errors import TrackerError
+    from tracker.redact import redact_text
 
     try:
         result = args.func(args)
     except TrackerError as exc:
-        print(f"tracker: error: {exc}", file=sys.stderr)
+        print(f"tracker: error: {redact_text(str(exc))}", file=sys.stderr)  # no error line shows a secret
         return 1
     except KeyboardInterrupt:
         print("tracker: interrupted", file=sys.stderr)
@@ -94,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handled = _storage_error(exc)
         if handled is None:
             raise
-        print(f"tracker: error: {handled}", file=sys.stderr)
+        print(f"tracker: error: {redact_text(handled)}", file=sys.stderr)
         return 1
     return int(result or 0)
 

@@ -1,4 +1,9 @@
-"""`tracker alerts add | list | test | retry | remove`: email and webhook subscriptions."""
+"""`tracker alerts add | list | test | retry | remove`: email and webhook subscriptions.
+
+A webhook URL is a credential: every command prints it redacted (tracker.redact), and so
+are the delivery errors `alerts list --deliveries` shows, old ones stored before
+redaction included. The signing secret `alerts add` makes up is printed once, on purpose.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,21 @@ from typing import Any
 
 from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, table, when
 from tracker.errors import UsageError
+from tracker.redact import redact_text, redact_url
+
+
+def _shown(channel: str, target: str) -> str:
+    """A subscription's target as it may be printed: a webhook's token hidden."""
+    return redact_url(target, webhook=True) if channel == "webhook" else target
+
+
+def _scrubbed(text: str | None, channel: str, target: str) -> str | None:
+    """A stored delivery error or note with the subscription's URL, and any other secret, hidden."""
+    if not text:
+        return text
+    if channel == "webhook" and target:  # a URL of any shape, known as this subscription's own
+        text = text.replace(target, _shown(channel, target))
+    return redact_text(text)
 
 
 def register(sub: SubParsers) -> None:
@@ -153,13 +173,13 @@ def cmd_add(args: argparse.Namespace) -> int:
             {
                 "id": row.id,
                 "channel": channel,
-                "target": target,
+                "target": _shown(channel, target),
                 "filter": flt.to_dict(),
                 "secret": options.get("secret"),
             }
         )
         return 0
-    print(f"{row.id}\t{channel} {target}")
+    print(f"{row.id}\t{channel} {_shown(channel, target)}")
     if since:
         print(f"{queued} past change(s) queued for it (--backfill {args.backfill})")
     if channel == "webhook" and options.get("secret") and not args.secret:
@@ -174,6 +194,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_store(settings) as store:
         if args.deliveries or args.status:
             rows = store.list_deliveries(status=args.status, limit=200)
+            targets = {s.id: (s.channel, s.target) for s in store.list_subscriptions()}
+
+            def scrubbed(text: str | None, subscription_id: int) -> str | None:
+                return _scrubbed(text, *targets.get(subscription_id, ("", "")))
+
             if args.format == "json":
                 dump_json(
                     [
@@ -185,8 +210,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                             "attempts": d.attempts,
                             "next_attempt_at": d.next_attempt_at,
                             "sent_at": d.sent_at,
-                            "error": d.last_error,
-                            "note": d.note,
+                            "error": scrubbed(d.last_error, d.subscription_id),
+                            "note": scrubbed(d.note, d.subscription_id),
                         }
                         for d in rows
                     ]
@@ -202,7 +227,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                             d.status,
                             str(d.attempts),
                             when(d.sent_at or d.next_attempt_at),
-                            d.last_error or d.note or "",
+                            scrubbed(d.last_error or d.note, d.subscription_id) or "",
                         ]
                         for d in rows
                     ],
@@ -218,7 +243,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 {
                     "id": s.id,
                     "channel": s.channel,
-                    "target": s.target,
+                    "target": _shown(s.channel, s.target),
                     "filter": s.filter,
                     "active": s.active,
                     "failed_deliveries": sum(1 for d in failed if d.subscription_id == s.id),
@@ -239,7 +264,9 @@ def cmd_list(args: argparse.Namespace) -> int:
             + (f" stories={','.join(map(str, f['stories']))}" if f.get("stories") else "")
         )
         n_failed = sum(1 for d in failed if d.subscription_id == s.id)
-        lines.append([str(s.id), s.channel, what, f"{n_failed} failed" if n_failed else "", s.target])
+        lines.append(
+            [str(s.id), s.channel, what, f"{n_failed} failed" if n_failed else "", _shown(s.channel, s.target)]
+        )
     print(table(lines, ["ID", "CHANNEL", "FILTER", "PROBLEMS", "TARGET"]))
     return 0
 

@@ -22,11 +22,12 @@ def register(sub: SubParsers) -> None:
 
 def cmd_config(args: argparse.Namespace) -> int:
     from tracker.config import user_config_file
+    from tracker.redact import redact_url
 
     settings = settings_of(args)
     path = args.config or (os.environ.get("TRACKER_CONFIG") or user_config_file())
     data = settings.redacted()
-    data["database_url"] = settings.resolved_database_url()
+    data["database_url"] = redact_url(settings.resolved_database_url())  # the password is never printed
     if args.format == "json":
         dump_json({"config_file": str(path), "settings": data})
         return 0

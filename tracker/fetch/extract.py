@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tracker.engine.model import Article
 from tracker.engine.text import article_from_text, normalise, paragraphs
 from tracker.errors import ExtractError
+from tracker.fetch.markup import clean_references, flatten_nesting, reached_depth_limit
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -57,11 +58,17 @@ def _h1(tree: HtmlElement) -> str:
 
 
 def load_tree(html: bytes | str) -> HtmlElement:
-    from trafilatura.utils import load_html
+    """The parsed page, its hostile character references cleaned and excess nesting flattened
+    first (tracker.fetch.markup), so that one `&#27;` or a page 300 elements deep still reads."""
+    from trafilatura.utils import decode_file, load_html
 
-    if isinstance(html, str) and not html.strip():
+    # bytes are decoded as trafilatura always decoded them (a saved file; the service decodes in the worker)
+    text = clean_references(decode_file(html) if isinstance(html, bytes) else html)
+    if not text.strip():
         raise ExtractError("the page is empty")
-    tree = load_html(html)
+    tree = load_html(text)
+    if tree is not None and reached_depth_limit(tree):
+        tree = load_html(flatten_nesting(text))
     if tree is None:
         raise ExtractError("the page is not HTML that can be parsed")
     return tree

@@ -32,20 +32,11 @@ def open_store(settings: Settings, *, create: bool = False) -> Store:
     user's (add, alerts add, feed add, run, demo) pass `create=True`: any other command on a
     database that does not exist refuses in one line instead of creating an empty one."""
     from storage import Store
+    from tracker.redact import redact_url
 
     url = settings.resolved_database_url()
-    log.debug("database %s", _redact_url(url))
+    log.debug("database %s", redact_url(url))
     return Store.open(url, create=create)
-
-
-def _redact_url(url: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.password:
-        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-        return urlunsplit(parts._replace(netloc=netloc))
-    return url
 
 
 @dataclass
