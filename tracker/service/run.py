@@ -302,18 +302,21 @@ class Service:
         logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
         scheduler = BackgroundScheduler(timezone=UTC, job_defaults={"coalesce": True, "max_instances": 1})
         scheduler.add_job(
-            self._safe("dispatch", lambda: self.tick()),
+            self.guarded("dispatch", lambda: self.tick()),
             "interval",
             seconds=self.settings.tick,
             id="dispatch",
             next_run_time=datetime.now(UTC),
         )
         scheduler.add_job(
-            self._safe("lease", lambda: self.renew()), "interval", seconds=max(5.0, self.settings.tick * 3), id="lease"
+            self.guarded("lease", lambda: self.renew()),
+            "interval",
+            seconds=max(5.0, self.settings.tick * 3),
+            id="lease",
         )
         for job_id, every, job in self.extra_jobs:
             scheduler.add_job(
-                self._safe(job_id, functools.partial(self._run_job, job)),
+                self.guarded(job_id, functools.partial(self._run_job, job)),
                 "interval",
                 seconds=every,
                 id=job_id,
@@ -380,7 +383,7 @@ class Service:
         """True once SIGTERM (or `stop`) asked the service to end; long jobs look at it."""
         return self._stopping.is_set()
 
-    def _safe(self, name: str, fn: Callable[[], Any]) -> Callable[[], None]:
+    def guarded(self, name: str, fn: Callable[[], Any]) -> Callable[[], None]:
         """A job that never kills the scheduler thread, and logs one line per outage: a
         database down for 30 s would otherwise print a 40-line traceback per job per tick."""
 
