@@ -90,6 +90,7 @@ class Settings:
     per_host: int = 4
     workers: int = 0  # extraction processes; 0: one per core
     shutdown_grace: float = 10.0  # on SIGTERM, checks in flight get this long, then are abandoned
+    compare_budget: float = 10.0  # seconds the diff engine may take on one change (in a worker); 0: no limit
     # alerts
     smtp_host: str = "localhost"
     smtp_port: int = 25
@@ -147,6 +148,7 @@ _DURATION_FIELDS = {
     "archive_after",
     "tick",
     "shutdown_grace",
+    "compare_budget",
 }
 
 

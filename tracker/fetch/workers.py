@@ -16,9 +16,11 @@ import os
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from tracker.engine.model import Article
+from tracker.engine.model import Article, ChangeReport
 from tracker.errors import ExtractError
 
 
@@ -72,6 +74,13 @@ def read_page(body: bytes | str, url: str | None, known_hash: str | None, charse
     return Page(digest, article, signals_in_html(text))
 
 
+def compare_articles(old: Article, new: Article) -> ChangeReport:
+    """Runs in a worker process: the diff engine on two revisions."""
+    from tracker.engine.compare import compare
+
+    return compare(old, new)
+
+
 PARENT_POLL = 0.5  # seconds between a worker's looks at whether its parent still lives
 
 
@@ -121,8 +130,40 @@ class Extraction:
     def read(self, body: bytes | str, url: str | None, known_hash: str | None, charset: str | None = None) -> Page:
         if self.workers <= 0:
             return read_page(body, url, known_hash, charset)
-        future: Future[Page] = self._started().submit(read_page, body, url, known_hash, charset)
-        return future.result()
+        for attempt in (1, 2):
+            future: Future[Page] = self._started().submit(read_page, body, url, known_hash, charset)
+            try:
+                return future.result()
+            except BrokenProcessPool:  # its pool was recycled under it (see compare): once more, on the new one
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def compare(self, old: Article, new: Article, budget: float) -> ChangeReport | None:
+        """`compare(old, new)` in a worker, or None when it takes longer than `budget` seconds.
+
+        The diff engine is near-linear, but a hostile or enormous article must not hold the
+        service's main process (or a worker) for minutes: past the budget the worker is
+        ended and the pool replaced, and the caller stores the version with a text-only
+        report. Inline (no workers) there is no process to end, so no budget."""
+        if self.workers <= 0 or budget <= 0:
+            return compare_articles(old, new)
+        pool = self._started()
+        future: Future[ChangeReport] = pool.submit(compare_articles, old, new)
+        try:
+            return future.result(timeout=budget)
+        except FutureTimeout:
+            self._recycle(pool)
+            return None
+
+    def _recycle(self, pool: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+        # ProcessPoolExecutor cannot cancel a running task; ending its processes is the only way.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         with self._lock:

@@ -55,12 +55,15 @@ def make_checker(
 ) -> Checker:
     from tracker.service.check import Checker
 
+    budget = settings.compare_budget
     return Checker(
         store=store,
         fetcher=fetcher,
         read_page=extraction.read,
         policy=Policy.from_settings(settings),
         rng=rng or random.Random(),
+        # with worker processes, the diff engine runs there too, within compare_budget
+        compare_within=(lambda old, new: extraction.compare(old, new, budget)) if extraction.workers > 0 else None,
     )
 
 

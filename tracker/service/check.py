@@ -30,6 +30,7 @@ from tracker.service import schedule
 if TYPE_CHECKING:
     from storage import Store
     from storage.rows import CheckUpdate, StoryRow, VersionRow
+    from tracker.engine.model import ChangeReport
     from tracker.fetch.client import Fetched, Fetcher
     from tracker.fetch.workers import Page
 
@@ -90,6 +91,8 @@ class Checker:
     read_page: Callable[[bytes, str, str | None, str | None], Page]
     policy: schedule.Policy
     rng: random.Random
+    # compare(old, new) within a time budget, None past it (Extraction.compare); None: inline, no budget
+    compare_within: Callable[[Article, Article], ChangeReport | None] | None = None
 
     def run(self, story: StoryRow, now: datetime) -> Outcome:
         started = time.perf_counter()
@@ -197,9 +200,16 @@ class Checker:
         change = None
         line = None
         if latest is not None:
-            report = compare(article_of(latest), article)
-            line = summarise(report)
+            previous = article_of(latest)
+            report = self.compare_within(previous, article) if self.compare_within else compare(previous, article)
+            note = None
+            if report is None:  # past the budget: the version is stored, its report says only that
+                report = _text_only(previous, article)
+                note = "the diff engine ran out of time (compare_budget): figures and statements were not read"
+            line = summarise(report) if note is None else f"text changed; {note}"
             wire = json.loads(json.dumps(to_wire(report, line)))
+            if note is not None:
+                wire["note"] = note
             earlier = self.store.version_with_content(story.id, content_hash)
             if earlier is not None:  # A -> B -> A: say so, and still store the version
                 line = f"back to the text of version {earlier}; {line}"
@@ -385,6 +395,15 @@ class Checker:
             changed_at=now if changed else None,
             suspect=suspect,
         )
+
+
+def _text_only(old: Article, new: Article) -> ChangeReport:
+    """A report of the headline and nothing else read: what a check stores when the diff
+    engine ran out of time (the texts are in the versions themselves)."""
+    from tracker.engine.model import ChangeReport, HeadlineChange
+
+    headline = None if old.headline == new.headline else HeadlineChange(old.headline, new.headline, ())
+    return ChangeReport(headline=headline)
 
 
 def _previous(latest: VersionRow | None) -> Previous | None:
