@@ -43,24 +43,70 @@ def change_phrase(c: FigureChange) -> str:
     return text
 
 
+# What a count of people or harm is about: such a change leads the line, before the
+# headline and before any other figure (an editor's "most newsworthy first").
+_OUTCOMES = frozenset(
+    "killed dead deaths died toll injured wounded hurt missing displaced evacuated evacuees fled homeless "
+    "hostages casualties victims hospitalised hospitalized fatalities trapped infected".split()
+)
+# A label is cut before one of these, never after: "people killed in the attack on the
+# market" becomes "People killed in the attack", never "People killed in the".
+_PHRASE_STARTS = frozenset(
+    "in for of on at to from by with and or as after since over than who that which while during "
+    "near across including".split()
+)
+_DANGLING = _PHRASE_STARTS | {"the", "a", "an", "its", "their", "his", "her", "this", "that"}
+LABEL_WORDS = 6
+
+
+def is_outcome(label: str) -> bool:
+    """True when a figure's label counts people or harm (killed, missing, displaced...)."""
+    return any(w.strip("(),").lower() in _OUTCOMES for w in label.split())
+
+
+def short_label(label: str, most: int = LABEL_WORDS) -> str:
+    """A label of at most `most` words, cut only where a phrase begins, capitalised."""
+    words = label.split()
+    if len(words) > most:
+        starts = [i for i in range(2, most + 1) if i < len(words) and words[i].lower() in _PHRASE_STARTS]
+        words = words[: starts[-1]] if starts else words[:most]
+    while len(words) > 1 and words[-1].lower().strip(",;:") in _DANGLING:
+        words.pop()
+    text = " ".join(words).rstrip(",;:")
+    return text[:1].upper() + text[1:]
+
+
+def _speakers(statements: tuple[Statement, ...], most: int = 3) -> str:
+    names: list[str] = []
+    for s in statements:
+        if s.speaker and s.speaker not in names:
+            names.append(s.speaker)
+    if not names:
+        return ""
+    shown = ", ".join(names[:most]) + (" and others" if len(names) > most else "")
+    return f" ({shown})"
+
+
 def summary(report: ChangeReport, headline: str | None = None) -> str:
-    """One line that says the news: figures first, then statements, then the headline."""
+    """One line that says the news, most newsworthy first: the leading figure (a count of
+    people or harm before any other), the headline, the other figures, then statements
+    with who made them."""
     parts: list[str] = []
-    changed = report.changed_figures
+    changed = sorted(report.changed_figures, key=lambda c: not is_outcome(c.label))  # stable: text order kept
     if changed:
         first = changed[0]
-        label = _short_label(first.label)
+        label = short_label(first.label)
         parts.append(f"{label + ' ' if label else ''}{figure_value(first, 'old')} -> {figure_value(first, 'new')}")
-        if len(changed) > 1:
-            parts.append(f"{len(changed) - 1} more figure{'s' if len(changed) > 2 else ''} changed")
-    if report.statements_added:
-        n = len(report.statements_added)
-        parts.append(f"{n} new statement{'s' if n > 1 else ''}")
-    if report.statements_removed:
-        n = len(report.statements_removed)
-        parts.append(f"{n} statement{'s' if n > 1 else ''} removed")
     if report.headline is not None:
         parts.append("headline changed")
+    if len(changed) > 1:
+        parts.append(f"{len(changed) - 1} more figure{'s' if len(changed) > 2 else ''} changed")
+    if report.statements_added:
+        n = len(report.statements_added)
+        parts.append(f"{n} new statement{'s' if n > 1 else ''}{_speakers(report.statements_added)}")
+    if report.statements_removed:
+        n = len(report.statements_removed)
+        parts.append(f"{n} statement{'s' if n > 1 else ''} removed{_speakers(report.statements_removed)}")
     if not parts:
         edits = sum(1 for s in report.sentences if s.kind != "moved")
         parts.append(f"{edits} sentence{'s' if edits != 1 else ''} edited" if edits else "text moved")
@@ -68,12 +114,6 @@ def summary(report: ChangeReport, headline: str | None = None) -> str:
     if headline:
         line += f" — {headline}"
     return line
-
-
-def _short_label(label: str) -> str:
-    words = label.split()
-    text = " ".join(words[:4])
-    return text[:1].upper() + text[1:]
 
 
 def speaker_of(s: Statement) -> str:
