@@ -71,14 +71,20 @@ def as_txt(article: Article, path: Path) -> None:
 
 def scaling(sizes: list[int]) -> None:
     """Compare time against size for each generated kind of long or dense pair."""
-    print("in-process compare(), caches cleared before each; best of 3 up to 5,000 words, else one run")
+    print("in-process compare(), caches cleared before each; CPU time of this process (other processes")
+    print("on the machine inflate wall time, not this); best of 3 up to 5,000 words, else best of 2")
     print(f"{'input':<15} {'words':>7} {'time':>10} {'growth':>7}")
     for name, make in GENERATORS.items():
         previous: tuple[int, float] | None = None
         for size in sizes:
             old, new = make(size)
-            runs = timed(lambda o=old, n=new: compare(o, n), 3 if size <= 5000 else 1)
-            t = min(runs) / 1000
+            runs = []
+            for _ in range(3 if size <= 5000 else 2):
+                clear_caches()
+                t0 = time.process_time()
+                compare(old, new)
+                runs.append(time.process_time() - t0)
+            t = min(runs)
             growth = ""
             if previous is not None:
                 growth = f"{math.log(t / previous[1]) / math.log(old.words / previous[0]):.2f}"

@@ -31,6 +31,8 @@ PairKind = Literal["unchanged", "moved", "edited", "split", "merged", "added", "
 
 EDIT_THRESHOLD = 0.5  # Dice overlap of content words for two sentences to be one edited sentence
 _MAX_CANDIDATES = 40
+_LONG = 500  # sentences; beyond, _FEW_CANDIDATES
+_FEW_CANDIDATES = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +124,10 @@ def _pair_edits(gone: list[Sentence], came: list[Sentence]) -> list[Pair]:
         return [Pair("removed", (s,), ()) for s in gone] + [Pair("added", (), (s,)) for s in came]
     bags_old = [_bag(s.text) for s in gone]
     bags_new = [_bag(s.text) for s in came]
+    # candidates: new sentences sharing a word that few of them have; in a long text fewer
+    # of each (an ordinary article has a few hundred sentences at most, a long rewrite
+    # thousands, where the cost of each is what counts)
+    limit = _MAX_CANDIDATES if len(came) <= _LONG else _FEW_CANDIDATES
     index: dict[str, list[int]] = defaultdict(list)
     freq: Counter[str] = Counter()
     for n, bag in enumerate(bags_new):
@@ -135,14 +141,14 @@ def _pair_edits(gone: list[Sentence], came: list[Sentence]) -> list[Pair]:
         weight: Counter[int] = Counter()  # how many of this sentence's words those shared are
         common = 0  # and how many words are too common to index
         for w, k in bag.items():
-            if w == "#" or freq[w] > _MAX_CANDIDATES:
+            if w == "#" or freq[w] > limit:
                 common += k
                 continue
             for n in index[w]:
                 shared[n] += 1
                 weight[n] += k
         total = bag.total()
-        for n, _ in shared.most_common(_MAX_CANDIDATES):
+        for n, _ in shared.most_common(limit):
             if 2 * (weight[n] + common) < EDIT_THRESHOLD * (total + totals_new[n]):
                 continue  # cannot reach the threshold even if every common word is shared
             score = similarity(bag, bags_new[n])

@@ -7,7 +7,9 @@ has a thousand sentences a side, a million pairs. Most pairs share nothing, so:
 - `similar_pairs` is a similarity join by prefix filtering: for a Dice threshold t, two
   bags can reach t only if they share one of the rarest words of each (each bag's
   "prefix", its words in order of rarity, as many as its size less the overlap it needs,
-  plus one). Only bags that share a prefix word are candidates. No pair at or above the
+  plus one). Only bags that share a prefix word are candidates, and of those only the ones
+  whose overlap can still reach the threshold given where in each bag the shared words
+  stand (the position filter of PPJoin). No pair at or above the
   threshold is missed, so a caller that scores the candidates with its own formula gets
   exactly what scoring every pair would have given; except that a prefix word shared by
   very many bags (text of near-identical lines) yields only the bags nearest in the text.
@@ -27,7 +29,8 @@ from collections.abc import Iterable, Mapping, Sequence
 # Candidate pairs examined so far, by site ("align.split", "figures.pool", ...). Tests
 # reset it, run a compare and read it; nothing in the engine reads it.
 PROBES: Counter[str] = Counter()
-WINDOW = 16  # see similar_pairs
+WINDOW = 4  # see similar_pairs
+ALL_PAIRS = 1024  # up to this many pairs, similar_pairs gives them all
 
 
 def count(site: str, pairs: int) -> None:
@@ -54,8 +57,12 @@ def similar_pairs(
     a superset of those that do, in order. Bags are Counters (multisets) or sets of words.
 
     Bounded: of a prefix word shared by more than 2 x `window` bags on the right, only the
-    `window` nearest each side of where bag i would stand in `right` are taken (text made of
+    `window` nearest each side of where bag i would stand in `right` are taken, and once a
+    bag has met 8 x `window` partners its commoner words are not looked up (text made of
     near-identical lines has a quadratic number of similar pairs; ordinary text none)."""
+    if len(left) * len(right) <= ALL_PAIRS:  # a few: every pair is cheaper than an index
+        count(site, len(left) * len(right))
+        return [(i, j) for i in range(len(left)) for j in range(len(right))]
     lt = [_tokens(b) for b in left]
     rt = [_tokens(b) for b in right]
     df: Counter[str] = Counter()
@@ -67,23 +74,44 @@ def similar_pairs(
         # Dice >= t needs an overlap o >= t * size / (2 - t) with any partner; floor it (and
         # a hair below) so that rounding never makes the prefix too short
         need = max(1, math.floor(threshold * size / (2 - threshold) - 1e-9))
-        return sorted(toks, key=lambda t: (df[t[0]], t))[: max(0, size - need + 1)]
+        rarest = sorted([(df[w], w, k) for w, k in toks])[: max(0, size - need + 1)]
+        return [(w, k) for _, w, k in rarest]
 
+    # each right bag's prefix tokens, with where they stand in it (for the position filter)
     index: dict[tuple[str, int], list[int]] = {}
+    places: dict[tuple[str, int], list[int]] = {}
     for j, toks in enumerate(rt):
-        for t in prefix(toks):
+        for at, t in enumerate(prefix(toks)):
             index.setdefault(t, []).append(j)
+            places.setdefault(t, []).append(at)
+    sizes = [len(toks) for toks in rt]
     out: list[tuple[int, int]] = []
     scale = len(rt) / max(1, len(lt))
     for i, toks in enumerate(lt):
-        found: set[int] = set()
-        for t in prefix(toks):
-            posting = index.get(t, [])
-            if len(posting) > 2 * window:
+        size = len(toks)
+        shared: dict[int, int] = {}  # prefix tokens shared so far, by right bag
+        dropped: set[int] = set()
+        for at, t in enumerate(prefix(toks)):
+            if len(shared) + len(dropped) >= 8 * window:
+                break  # enough partners met through its rarest words (text of near-identical lines)
+            posting, where = index.get(t, []), places.get(t, [])
+            lo, hi = 0, len(posting)
+            if hi > 2 * window:
                 mid = bisect.bisect_left(posting, round(i * scale))
-                posting = posting[max(0, mid - window) : mid + window]
-            found.update(posting)
-        out.extend((i, j) for j in sorted(found))
+                lo, hi = max(0, mid - window), mid + window
+            for j, their in zip(posting[lo:hi], where[lo:hi], strict=True):
+                if j in dropped:
+                    continue
+                # the position filter: tokens are in one global order, so later tokens of
+                # this bag can only meet later tokens of that one; if even all of those
+                # met, could the overlap reach what the threshold needs?
+                most = shared.get(j, 0) + 1 + min(size - at - 1, sizes[j] - their - 1)
+                if most >= threshold * (size + sizes[j]) / 2 - 1e-9:
+                    shared[j] = shared.get(j, 0) + 1
+                else:
+                    dropped.add(j)
+                    shared.pop(j, None)
+        out.extend((i, j) for j in sorted(shared))
     count(site, len(out))
     return out
 

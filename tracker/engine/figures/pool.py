@@ -27,7 +27,7 @@ from tracker.engine.model import Figure, FigureChange
 
 POOL_THRESHOLD = 0.34
 FULL_POOL = 4096  # pairs scored in full up to this many (old x new)
-CANDIDATES = 4  # in a larger pool: the nearest this many on each side, per shared word
+CANDIDATES = 2  # in a larger pool: the nearest this many on each side, per shared word
 
 
 @dataclass(frozen=True, slots=True)

@@ -205,7 +205,11 @@ def changes(
             continue
         o, n = old_left[i], new_left[j]
         claims = "claim" in (o.kind, n.kind) or key(quoted_text(o)) == key(quoted_text(n))
-        linked = o.kind == n.kind == "claim" and bool(in_old.which(o.text) & in_new.which(n.text))
+        linked = o.kind == n.kind == "claim" and (
+            any(a in o.text and b in n.text for a, b in links)
+            if len(links) <= 64  # (a few: faster tested one by one)
+            else bool(in_old.which(o.text) & in_new.which(n.text))
+        )
         slack = 1 if linked else 0
         if (
             claims
@@ -277,7 +281,13 @@ def _unless_stated_plainly(
 ) -> list[Statement]:
     """The statements, less the claims that the other revision states without attributing them."""
     whole = " \x00 ".join(st.text for st in statements)
-    plain = [(t, _bag(t)) for t in sentences if t not in whole]  # not part of a statement there
+    # not part of a statement there (by an index: each sentence searched in the whole text
+    # of the statements is quadratic in a long article)
+    if len(sentences) * len(statements) <= 4096:
+        plain = [(t, _bag(t)) for t in sentences if t not in whole]
+    else:
+        stated = _Contained(list(sentences)).which(whole)
+        plain = [(t, _bag(t)) for k, t in enumerate(sentences) if k not in stated]
     if not plain:
         return claims
     out = []
