@@ -1,6 +1,8 @@
 """How fast is the diff engine? Prints median times; asserts nothing.
 
   python bench/compare.py [--rounds N]
+  python bench/compare.py --scaling [--sizes 1000,2000,...]
+
 
 1. in-process `compare()` of consecutive seed revisions (articles extracted once, caches
    cleared before every compare, so each is a cold compare);
@@ -10,12 +12,19 @@
 
 Targets from the issue: <= 10 ms in-process for a 1,000-word pair on one core, <= 150 ms
 for the whole command on a .txt pair.
+
+With --scaling, instead: in-process `compare()` (caches cleared) of the generated long and
+dense pairs of bench/dense.py (a rewrite, dense figures, dense numbers in one sentence,
+dense quotes) at 1k to 50k words, and the growth exponent between consecutive sizes,
+log(t2/t1) / log(n2/n1): 1 is linear, n log n a little over 1 (1.1 from 20k to 50k), 2
+quadratic. Target: no worse than n log n, a 20,000-word rewrite under 1 s.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import os
 import statistics
 import subprocess
@@ -27,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.dense import GENERATORS  # noqa: E402
 from seeds import load_stories  # noqa: E402
 from tracker.engine.compare import compare  # noqa: E402
 from tracker.engine.memo import clear_caches  # noqa: E402
@@ -59,10 +69,38 @@ def as_txt(article: Article, path: Path) -> None:
     path.write_text(article.headline + "\n\n" + "\n\n".join(article.paragraphs) + "\n", encoding="utf-8")
 
 
+def scaling(sizes: list[int]) -> None:
+    """Compare time against size for each generated kind of long or dense pair."""
+    print("in-process compare(), caches cleared before each; CPU time of this process (other processes")
+    print("on the machine inflate wall time, not this); best of 3 up to 5,000 words, else best of 2")
+    print(f"{'input':<15} {'words':>7} {'time':>10} {'growth':>7}")
+    for name, make in GENERATORS.items():
+        previous: tuple[int, float] | None = None
+        for size in sizes:
+            old, new = make(size)
+            runs = []
+            for _ in range(3 if size <= 5000 else 2):
+                clear_caches()
+                t0 = time.process_time()
+                compare(old, new)
+                runs.append(time.process_time() - t0)
+            t = min(runs)
+            growth = ""
+            if previous is not None:
+                growth = f"{math.log(t / previous[1]) / math.log(old.words / previous[0]):.2f}"
+            print(f"{name:<15} {old.words:>7,} {t * 1000:>8.0f} ms {growth:>7}", flush=True)
+            previous = (old.words, t)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=30)
+    ap.add_argument("--scaling", action="store_true", help="time long and dense generated pairs instead")
+    ap.add_argument("--sizes", default="1000,2000,5000,10000,20000,50000", help="article sizes in words")
     args = ap.parse_args()
+    if args.scaling:
+        scaling([int(n) for n in args.sizes.split(",")])
+        return 0
 
     stories = load_stories()
     revisions = [[article_from_html(p.read_bytes()) for p in s.revisions] for s in stories]

@@ -3,10 +3,10 @@ unchanged sentences whole."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.engine.textdiff import atoms, paragraph_diff, word_diff
+from tracker.engine.textdiff import atoms, diff_sequences, paragraph_diff, word_diff
 
 SEP = "\n\n"
 
@@ -97,3 +97,28 @@ def test_identical_and_empty_inputs() -> None:
     assert paragraph_diff([], []) == ()
     assert sides(paragraph_diff([], ["New."])) == ("", "New.")
     assert word_diff("", "") == ()
+
+
+@given(st.lists(st.sampled_from("abcdef"), max_size=30), st.lists(st.sampled_from("uvwxyz"), max_size=30))
+def test_sequences_with_nothing_in_common_diff_as_diff_match_patch_diffs_them(a: list[str], b: list[str]) -> None:
+    from diff_match_patch import diff_match_patch
+
+    expected = [(op, list(text)) for op, text in diff_match_patch().diff_main("".join(a), "".join(b), False)]
+    assert diff_sequences(a, b) == expected
+
+
+@settings(max_examples=30)
+@given(st.lists(st.integers(0, 2000), min_size=300, max_size=900), st.data())
+def test_a_long_anchored_diff_joins_back_to_both_sequences(a: list[int], data: st.DataObject) -> None:
+    b = list(a)
+    for _ in range(data.draw(st.integers(0, 60))):  # edits scattered through a long text
+        k = data.draw(st.integers(0, len(b)))
+        if data.draw(st.booleans()) and k < len(b):
+            del b[k]
+        else:
+            b.insert(k, data.draw(st.integers(0, 3000)))
+    diff = diff_sequences(a, b)
+    assert [x for op, xs in diff if op <= 0 for x in xs] == a
+    assert [x for op, xs in diff if op >= 0 for x in xs] == b
+    kept = sum(len(xs) for op, xs in diff if op == 0)
+    assert kept >= len(a) - 2 * 60  # the unchanged stretches are kept, not replaced

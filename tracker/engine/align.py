@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from tracker.engine import joins
 from tracker.engine.model import Article
 from tracker.engine.text import content_words, key, sentence_spans
 from tracker.engine.textdiff import diff_sequences
@@ -30,6 +31,8 @@ PairKind = Literal["unchanged", "moved", "edited", "split", "merged", "added", "
 
 EDIT_THRESHOLD = 0.5  # Dice overlap of content words for two sentences to be one edited sentence
 _MAX_CANDIDATES = 40
+_LONG = 500  # sentences; beyond, _FEW_CANDIDATES
+_FEW_CANDIDATES = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +70,7 @@ def _bag(text: str) -> Counter[str]:
 
 def similarity(a: Counter[str], b: Counter[str]) -> float:
     """Dice coefficient of two bags of words."""
-    total = a.total() + b.total()
+    total = sum(a.values()) + sum(b.values())  # (Counter.total(), without its call)
     if not total:
         return 0.0
     if len(a) > len(b):
@@ -121,21 +124,33 @@ def _pair_edits(gone: list[Sentence], came: list[Sentence]) -> list[Pair]:
         return [Pair("removed", (s,), ()) for s in gone] + [Pair("added", (), (s,)) for s in came]
     bags_old = [_bag(s.text) for s in gone]
     bags_new = [_bag(s.text) for s in came]
+    # candidates: new sentences sharing a word that few of them have; in a long text fewer
+    # of each (an ordinary article has a few hundred sentences at most, a long rewrite
+    # thousands, where the cost of each is what counts)
+    limit = _MAX_CANDIDATES if len(came) <= _LONG else _FEW_CANDIDATES
     index: dict[str, list[int]] = defaultdict(list)
     freq: Counter[str] = Counter()
     for n, bag in enumerate(bags_new):
         for w in bag:
             index[w].append(n)
             freq[w] += 1
+    totals_new = [b.total() for b in bags_new]
     scored: list[tuple[float, int, int]] = []
     for o, bag in enumerate(bags_old):
         shared: Counter[int] = Counter()
-        for w in bag:
-            if w == "#" or freq[w] > _MAX_CANDIDATES:
+        weight: Counter[int] = Counter()  # how many of this sentence's words those shared are
+        common = 0  # and how many words are too common to index
+        for w, k in bag.items():
+            if w == "#" or freq[w] > limit:
+                common += k
                 continue
             for n in index[w]:
                 shared[n] += 1
-        for n, _ in shared.most_common(_MAX_CANDIDATES):
+                weight[n] += k
+        total = bag.total()
+        for n, _ in shared.most_common(limit):
+            if 2 * (weight[n] + common) < EDIT_THRESHOLD * (total + totals_new[n]):
+                continue  # cannot reach the threshold even if every common word is shared
             score = similarity(bag, bags_new[n])
             # prefer a counterpart near the same place in the text
             score -= 0.02 * min(5, abs(_relative(gone[o], gone) - _relative(came[n], came)) * 10)
@@ -186,25 +201,35 @@ def _pair_edits(gone: list[Sentence], came: list[Sentence]) -> list[Pair]:
                     new_of[o] = -1
                     break
     new_of = {o: n for o, n in new_of.items() if n != -1}
-    # splits and merges: one sentence whose words are covered by two neighbours together
+    # splits and merges: one sentence whose words are covered by two neighbours together;
+    # the neighbours that can reach the threshold come from a join, not from every pair
+    joined = _SPLIT_THRESHOLD
+    two_new = _neighbours(came, bags_new, used_new)
+    split_at = _candidates(
+        [Counter() if o in used_old else b for o, b in enumerate(bags_old)], two_new, joined, "align.split"
+    )
     for o in range(len(gone)):
         if o in used_old:
             continue
-        for n in range(len(came) - 1):
-            if n in used_new or n + 1 in used_new or came[n + 1].index != came[n].index + 1:
+        for n in split_at.get(o, ()):
+            if n in used_new or n + 1 in used_new:
                 continue
-            if similarity(bags_old[o], bags_new[n] + bags_new[n + 1]) >= EDIT_THRESHOLD + 0.1:
+            if similarity(bags_old[o], two_new[n]) >= joined:
                 pairs.append(Pair("split", (gone[o],), (came[n], came[n + 1])))
                 used_old.add(o)
                 used_new.update((n, n + 1))
                 break
+    two_old = _neighbours(gone, bags_old, used_old)
+    merged_at = _candidates(
+        [Counter() if n in used_new else b for n, b in enumerate(bags_new)], two_old, joined, "align.merge"
+    )
     for n in range(len(came)):
         if n in used_new:
             continue
-        for o in range(len(gone) - 1):
-            if o in used_old or o + 1 in used_old or gone[o + 1].index != gone[o].index + 1:
+        for o in merged_at.get(n, ()):
+            if o in used_old or o + 1 in used_old:
                 continue
-            if similarity(bags_old[o] + bags_old[o + 1], bags_new[n]) >= EDIT_THRESHOLD + 0.1:
+            if similarity(two_old[o], bags_new[n]) >= joined:
                 pairs.append(Pair("merged", (gone[o], gone[o + 1]), (came[n],)))
                 used_new.add(n)
                 used_old.update((o, o + 1))
@@ -214,6 +239,30 @@ def _pair_edits(gone: list[Sentence], came: list[Sentence]) -> list[Pair]:
     pairs.extend(Pair("removed", (s,), ()) for o, s in enumerate(gone) if o not in used_old)
     pairs.extend(Pair("added", (), (s,)) for n, s in enumerate(came) if n not in used_new)
     return pairs
+
+
+_SPLIT_THRESHOLD = EDIT_THRESHOLD + 0.1
+
+
+def _neighbours(group: list[Sentence], bags: list[Counter[str]], used: set[int]) -> list[Counter[str]]:
+    """For each sentence, its words with the next one's when the next follows it in the text
+    (else nothing): what a split or merge of two neighbours says. Nothing either where one
+    of the two is paired already (it cannot be split or merged any more: an empty bag joins
+    with nothing, so the join does not look at it)."""
+    out: list[Counter[str]] = []
+    for k in range(len(group)):
+        follows = k + 1 < len(group) and group[k + 1].index == group[k].index + 1
+        free = k not in used and k + 1 not in used
+        out.append(bags[k] + bags[k + 1] if follows and free else Counter())
+    return out
+
+
+def _candidates(one: list[Counter[str]], two: list[Counter[str]], threshold: float, site: str) -> dict[int, list[int]]:
+    """For each sentence of `one`, the neighbour pairs of `two` that may reach `threshold`, in order."""
+    out: dict[int, list[int]] = {}
+    for a, b in joins.similar_pairs(one, two, threshold, site):
+        out.setdefault(a, []).append(b)
+    return out
 
 
 def _covers(whole: Counter[str], part: Counter[str]) -> bool:

@@ -10,13 +10,17 @@ a diff hard to read ("the" kept between two rewritten clauses).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
 from diff_match_patch import diff_match_patch
 
+from tracker.engine import joins
+from tracker.engine.inorder import dense_pairs, sparse_pairs
 from tracker.engine.memo import memo
 from tracker.engine.model import Diff
 from tracker.engine.text import content_words, sentence_spans
@@ -65,10 +69,72 @@ def diff_sequences(a: Sequence[T], b: Sequence[T], *, semantic: bool = False) ->
     if encoded is None:  # more distinct atoms than code points: one replace, still correct
         return [(op, list(seq)) for op, seq in ((-1, a), (1, b)) if seq]
     sa, sb, atoms = encoded
-    diffs = _DMP.diff_main(sa, sb, False)
+    diffs = _diff_chars(sa, sb)
     if semantic:
         _DMP.diff_cleanupSemantic(diffs)
     return [(op, [atoms[ord(ch) - _BASE] for ch in text]) for op, text in diffs]
+
+
+# Above this many atoms (both sides, common ends left out) a diff is anchored first; below
+# it diff-match-patch alone, whose bisection costs (n + m) x the number of edits: a
+# 20,000-word rewrite is millions of steps in Python. Ordinary edits are a few hundred atoms.
+ANCHOR_LIMIT = 500
+
+
+def _diff_chars(a: str, b: str) -> list[tuple[int, str]]:
+    """diff-match-patch's diff of two encoded strings, cheap where it would be slow: two
+    strings with no atom in common are one deletion and one insertion (what it returns
+    for them too, after bisecting to the end), and long strings are anchored."""
+    if not a or not b or set(a).isdisjoint(b):
+        return [(op, text) for op, text in ((-1, a), (1, b)) if text]
+    if len(a) + len(b) > ANCHOR_LIMIT:
+        start = _DMP.diff_commonPrefix(a, b)
+        end = _DMP.diff_commonSuffix(a[start:], b[start:])
+        if len(a) + len(b) - 2 * (start + end) > ANCHOR_LIMIT:
+            return _anchored(a, b)
+    return list(_DMP.diff_main(a, b, False))
+
+
+def _anchored(a: str, b: str) -> list[tuple[int, str]]:
+    """A patience diff: atoms that occur once on each side, the longest run of them in the
+    same order kept as they are, the stretches between them diffed on their own."""
+    once_a = {ch for ch, n in Counter(a).items() if n == 1}
+    once_b = Counter(b)
+    at_b = {ch: k for k, ch in enumerate(b) if once_b[ch] == 1 and ch in once_a}
+    anchors = _increasing([(i, at_b[ch]) for i, ch in enumerate(a) if ch in at_b])
+    if not anchors:
+        return list(_DMP.diff_main(a, b, False))  # no anchor: its own timeout bounds it
+    diffs: list[tuple[int, str]] = []
+    i0 = j0 = 0
+    for i, j in anchors:
+        diffs.extend(_diff_chars(a[i0:i], b[j0:j]))
+        diffs.append((0, a[i]))
+        i0, j0 = i + 1, j + 1
+    diffs.extend(_diff_chars(a[i0:], b[j0:]))
+    _DMP.diff_cleanupMerge(diffs)
+    return diffs
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of `pairs` (sorted by their first item) increasing in the second too."""
+    tails: list[int] = []  # the second item ending the best run of each length
+    ends: list[int] = []  # which pair ends it
+    back: list[int] = []
+    for k, (_, j) in enumerate(pairs):
+        n = bisect.bisect_left(tails, j)
+        back.append(ends[n - 1] if n else -1)
+        if n == len(tails):
+            tails.append(j)
+            ends.append(k)
+        else:
+            tails[n] = j
+            ends[n] = k
+    out: list[tuple[int, int]] = []
+    k = ends[-1] if ends else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = back[k]
+    return out[::-1]
 
 
 # Diff atoms: a whole number, a word or one punctuation mark, each with the white space
@@ -170,33 +236,31 @@ def _run_diff(gone: list[str], came: list[str]) -> list[tuple[int, str]]:
     if not gone or not came:
         return [(-1, "".join(gone)), (1, "".join(came))]
     bags = [_bag(t) for t in gone], [_bag(t) for t in came]
-    score = [[_dice(a, b) for b in bags[1]] for a in bags[0]]
     # best in-order pairing (the most shared words in all), as in a longest common subsequence
     m, n = len(gone), len(came)
-    best = [[0.0] * (n + 1) for _ in range(m + 1)]
-    for i in range(m - 1, -1, -1):
-        for j in range(n - 1, -1, -1):
-            pair = score[i][j] + best[i + 1][j + 1] if score[i][j] >= _RELATED else 0.0
-            best[i][j] = max(pair, best[i + 1][j], best[i][j + 1])
+    if m * n <= _DENSE_CELLS:
+        joins.count("textdiff.run", m * n)
+        pairs = dense_pairs([[_dice(a, b) for b in bags[1]] for a in bags[0]], _RELATED)
+    else:  # a long rewrite: only sentences that share words can pair, found by a join
+        related: dict[tuple[int, int], float] = {}
+        for i, j in joins.similar_pairs(bags[0], bags[1], _RELATED, "textdiff.run"):
+            score = _dice(bags[0][i], bags[1][j])
+            if score >= _RELATED:
+                related[i, j] = score
+        pairs = sparse_pairs(m, n, related)
     out: list[tuple[int, str]] = []
-    removed: list[str] = []
-    added: list[str] = []
     i = j = 0
-    while i < m or j < n:
-        if i < m and j < n and score[i][j] >= _RELATED and best[i][j] == score[i][j] + best[i + 1][j + 1]:
-            out.extend(_replace("".join(removed), "".join(added)))
-            removed.clear()
-            added.clear()
-            out.extend(_pair_diff(gone[i], came[j]))
-            i, j = i + 1, j + 1
-        elif j >= n or (i < m and best[i][j] == best[i + 1][j]):
-            removed.append(gone[i])
-            i += 1
-        else:
-            added.append(came[j])
-            j += 1
-    out.extend(_replace("".join(removed), "".join(added)))
+    for pi, pj in pairs:
+        out.extend(_replace("".join(gone[i:pi]), "".join(came[j:pj])))
+        out.extend(_pair_diff(gone[pi], came[pj]))
+        i, j = pi + 1, pj + 1
+    out.extend(_replace("".join(gone[i:]), "".join(came[j:])))
     return out
+
+
+# Runs up to this many sentence pairs are scored in full (faster for the few sentences of
+# an ordinary edit); longer ones only where a join finds shared words. Same pairs either way.
+_DENSE_CELLS = 400
 
 
 def _replace(old: str, new: str) -> list[tuple[int, str]]:

@@ -15,139 +15,35 @@ Figures left without a partner are reported as appeared (old None) or vanished (
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
+from tracker.engine import joins
 from tracker.engine.align import Pair, similarity
+from tracker.engine.figures.pool import FULL_POOL, Fig, change, near_pairs, pair_pool
 from tracker.engine.figures.read import figures
-from tracker.engine.figures.scan import RATINGS
+from tracker.engine.figures.units import OUTCOMES, compatible, may_pair, opposed
 from tracker.engine.model import Figure, FigureChange
 from tracker.engine.text import content_words
 from tracker.engine.textdiff import diff_sequences
 
-POOL_THRESHOLD = 0.34
+__all__ = ["compatible", "figure_changes"]  # compatible: read by the timeline too
+
 GAP_THRESHOLD = 0.2
-
-
-@dataclass(frozen=True, slots=True)
-class _Fig:
-    figure: Figure
-    sentence_bag: Counter[str]
-    label_bag: Counter[str]
-    position: float  # 0..1 through the article
-    edited: bool  # from an edited sentence pair (a stronger claim to a partner)
-
-    @property
-    def signature(self) -> tuple[float, str | None, str | None]:
-        return (self.figure.value, _unit_class(self.figure.unit), self.figure.role)
-
-
-MEASURES = {
-    "meter": "m",
-    "metre": "m",
-    "meters": "m",
-    "metres": "m",
-    "m": "m",
-    "kilometer": "km",
-    "kilometre": "km",
-    "kilometers": "km",
-    "kilometres": "km",
-    "km": "km",
-    "mile": "mi",
-    "miles": "mi",
-    "foot": "ft",
-    "feet": "ft",
-    "inch": "in",
-    "inches": "in",
-    "acre": "acre",
-    "acres": "acre",
-    "hectare": "ha",
-    "hectares": "ha",
-    "ton": "t",
-    "tons": "t",
-    "tonne": "t",
-    "tonnes": "t",
-    "mph": "mph",
-    "kph": "kph",
-    "knots": "kn",
-    "degrees": "deg",
-    "degree": "deg",
-    "hour": "h",
-    "hours": "h",
-    "minute": "min",
-    "minutes": "min",
-    "day": "d",
-    "days": "d",
-    "week": "wk",
-    "weeks": "wk",
-    "month": "mo",
-    "months": "mo",
-    "year": "yr",
-    "years": "yr",
-    "second": "s",
-    "seconds": "s",
-    "liter": "l",
-    "liters": "l",
-    "litre": "l",
-    "litres": "l",
-    "gallon": "gal",
-    "gallons": "gal",
-    "barrel": "bbl",
-    "barrels": "bbl",
-    "kilogram": "kg",
-    "kilograms": "kg",
-    "kg": "kg",
-    "centimeter": "cm",
-    "centimeters": "cm",
-    "cm": "cm",
-    "millimeter": "mm",
-    "millimeters": "mm",
-}
-_MONEY = {"$", "£", "€", "¥", "₹", "p", "rupiah", "yuan", "pesos", "francs", "won", "rubles"}
-
-
-_MEASURE_CLASSES = frozenset(MEASURES.values()) - {"s", "min", "h", "d", "wk", "mo", "yr"}  # not durations
-
-
-def _unit_class(unit: str | None) -> str | None:
-    """None (a bare number), '%', a currency, a measure ('km', 'h'), or 'count' for counted things."""
-    if unit is None:
-        return None
-    if unit in {"%", "points"}:
-        return "%"
-    if unit in _MONEY or unit in RATINGS or unit == "fraction":
-        return unit  # a Category pairs only with a Category, a share ("a third") with a share
-    return MEASURES.get(unit.lower(), "count")
-
-
-def compatible(a: Figure, b: Figure) -> bool:
-    """Can these two figures be two values of one quantity? Money pairs with the same
-    currency, shares with shares, a measure with the same measure; counted things with
-    counted things (people and workers alike) and with bare numbers."""
-    if (a.role == "total") != (b.role == "total"):
-        return False  # "three of four" -> "all four": the count is not the whole
-    ua, ub = _unit_class(a.unit), _unit_class(b.unit)
-    if ua == ub:
-        return True
-    if ua is None or ub is None:
-        other = ua or ub
-        return other == "count"
-    return False
 
 
 def _label_bag(f: Figure) -> Counter[str]:
     """The words of a figure's label but its unit: two figures in miles are not the same
     quantity because both are in miles ("50 miles northwest of" vs "flying 260 miles")."""
-    unit = Counter(w for w in content_words(f.unit or "") if w not in _OUTCOMES)  # "deaths" says what happened
+    unit = Counter(w for w in content_words(f.unit or "") if w not in OUTCOMES)  # "deaths" says what happened
     words = Counter(content_words(f.label)) - unit
     # outcomes by kind, so that "miners killed" and "death toll rose" share a word
-    return Counter(_OUTCOMES.get(w, w) for w in words.elements())
+    return Counter(OUTCOMES.get(w, w) for w in words.elements())
 
 
-def _wrap(figs: Iterable[Figure], text: str, position: float, edited: bool) -> list[_Fig]:
+def _wrap(figs: Iterable[Figure], text: str, position: float, edited: bool) -> list[Fig]:
     bag = Counter(w for w in content_words(text) if not w[:1].isdigit())
-    return [_Fig(f, bag, _label_bag(f), position, edited) for f in figs]
+    return [Fig(f, bag, _label_bag(f), position, edited) for f in figs]
 
 
 def _figures_of(sentences: Sequence[str]) -> list[Figure]:
@@ -157,8 +53,8 @@ def _figures_of(sentences: Sequence[str]) -> list[Figure]:
 def figure_changes(pairs: Sequence[Pair], old_total: int, new_total: int) -> list[FigureChange]:
     """Figure changes between two revisions, from their sentence alignment."""
     changes: list[FigureChange] = []
-    pool_old: list[_Fig] = []
-    pool_new: list[_Fig] = []
+    pool_old: list[Fig] = []
+    pool_new: list[Fig] = []
     for pair in pairs:
         if pair.kind in ("unchanged", "moved"):
             continue
@@ -176,47 +72,39 @@ def figure_changes(pairs: Sequence[Pair], old_total: int, new_total: int) -> lis
         changes.extend(paired)
         pool_old.extend(rest_old)
         pool_new.extend(rest_new)
-    changes.extend(_pair_pool(pool_old, pool_new))
+    changes.extend(pair_pool(pool_old, pool_new))
     return _dedupe(changes)
 
 
-def _pair_in_sentence(olds: list[_Fig], news: list[_Fig]) -> tuple[list[FigureChange], list[_Fig], list[_Fig]]:
+def _pair_in_sentence(olds: list[Fig], news: list[Fig]) -> tuple[list[FigureChange], list[Fig], list[Fig]]:
     changes: list[FigureChange] = []
-    rest_old: list[_Fig] = []
-    rest_new: list[_Fig] = []
+    rest_old: list[Fig] = []
+    rest_new: list[Fig] = []
     i = j = 0
-    gap_old: list[_Fig] = []
-    gap_new: list[_Fig] = []
+    gap_old: list[Fig] = []
+    gap_new: list[Fig] = []
 
     def flush() -> None:
         # between two anchors: in order when the two runs match one to one ("between 8 and
         # 12" -> "between 14 and 18"), else by what the figures count
-        a, b = list(gap_old), list(gap_new)
-        for x in list(a):  # "all 62 UK stores" -> "20 of the 62 UK stores": the 62 stays 62
-            same = next(
-                (
-                    y
-                    for y in b
-                    # the same role too: a range's low end is not its high end, and "three of the
-                    # four" -> "all four" is the three that became four
-                    if (y.figure.value, y.figure.unit, y.figure.role) == (x.figure.value, x.figure.unit, x.figure.role)
-                ),
-                None,
-            )
-            if same is not None:
-                a.remove(x)
-                b.remove(same)
-        if len(a) == len(b) and all(_may_pair(x.figure, y.figure) for x, y in zip(a, b, strict=True)):
-            changes.extend(_change(x, y) for x, y in zip(a, b, strict=True))
+        a, b = _unchanged_apart(gap_old, gap_new)
+        if len(a) == len(b) and all(may_pair(x.figure, y.figure) for x, y in zip(a, b, strict=True)):
+            changes.extend(change(x, y) for x, y in zip(a, b, strict=True))
         else:
+            pos_a = [i / max(1, len(a) - 1) for i in range(len(a))]
+            pos_b = [k / max(1, len(b) - 1) for k in range(len(b))]
+            if len(a) * len(b) <= FULL_POOL:
+                candidates = [(i, k) for i in range(len(a)) for k in range(len(b))]
+                joins.count("figures.gap", len(candidates))
+            else:  # hundreds of figures in one sentence: those sharing a label word, nearest first
+                candidates = near_pairs(a, b, ("label",), "figures.gap", (pos_a, pos_b))
             scored = sorted(
                 (
-                    (_gap_score(x, y, i / max(1, len(a) - 1), k / max(1, len(b) - 1)), i, k)
-                    for i, x in enumerate(a)
-                    for k, y in enumerate(b)
-                    if compatible(x.figure, y.figure)
+                    (_gap_score(a[i], b[k], pos_a[i], pos_b[k]), i, k)
+                    for i, k in candidates
+                    if compatible(a[i].figure, b[k].figure)
                 ),
-                key=lambda t: -t[0],
+                key=lambda t: (-t[0], t[1], t[2]),
             )
             taken_a: set[int] = set()
             taken_b: set[int] = set()
@@ -225,7 +113,7 @@ def _pair_in_sentence(olds: list[_Fig], news: list[_Fig]) -> tuple[list[FigureCh
                     continue
                 taken_a.add(i)
                 taken_b.add(k)
-                changes.append(_change(a[i], b[k]))
+                changes.append(change(a[i], b[k]))
             rest_old.extend(x for i, x in enumerate(a) if i not in taken_a)
             rest_new.extend(y for k, y in enumerate(b) if k not in taken_b)
         gap_old.clear()
@@ -246,150 +134,39 @@ def _pair_in_sentence(olds: list[_Fig], news: list[_Fig]) -> tuple[list[FigureCh
     flush()
     if len(rest_old) == 1 and len(rest_new) == 1:
         a, b = rest_old[0].figure, rest_new[0].figure
-        if a.unit is not None and a.unit == b.unit and _may_pair(a, b):
+        if a.unit is not None and a.unit == b.unit and may_pair(a, b):
             # the one acreage of the sentence before and after, whatever the words around it
-            return [*changes, _change(rest_old[0], rest_new[0])], [], []
+            return [*changes, change(rest_old[0], rest_new[0])], [], []
     return changes, rest_old, rest_new
 
 
-def _gap_score(a: _Fig, b: _Fig, pos_a: float, pos_b: float) -> float:
-    if _opposed(a.figure.label, b.figure.label):
+def _unchanged_apart(olds: list[Fig], news: list[Fig]) -> tuple[list[Fig], list[Fig]]:
+    """Between two anchors, an old figure whose value, unit and role recur among the new ones
+    stayed ("all 62 UK stores" -> "20 of the 62 UK stores": the 62 stays 62), the first such
+    new one taken each time; the rest of each side, in order. (The same role too: a range's
+    low end is not its high end, and "three of the four" -> "all four" is the three that
+    became four.)"""
+    waiting: dict[tuple[float, str | None, str | None], deque[int]] = {}
+    for k, y in enumerate(news):
+        waiting.setdefault((y.figure.value, y.figure.unit, y.figure.role), deque()).append(k)
+    taken: set[int] = set()
+    rest_old: list[Fig] = []
+    for x in olds:
+        same = waiting.get((x.figure.value, x.figure.unit, x.figure.role))
+        if same:
+            taken.add(same.popleft())
+        else:
+            rest_old.append(x)
+    return rest_old, [y for k, y in enumerate(news) if k not in taken]
+
+
+def _gap_score(a: Fig, b: Fig, pos_a: float, pos_b: float) -> float:
+    if opposed(a.figure.label, b.figure.label):
         return 0.0
     score = similarity(a.label_bag, b.label_bag)
     if score > 0 and a.figure.unit and a.figure.unit == b.figure.unit:
         score += 0.2
     return score - 0.15 * abs(pos_a - pos_b)
-
-
-def _change(old: _Fig, new: _Fig) -> FigureChange:
-    label = new.figure.label or old.figure.label
-    return FigureChange(old.figure, new.figure, label)
-
-
-def _pool_score(a: _Fig, b: _Fig) -> float:
-    if not compatible(a.figure, b.figure) or _opposed(a.figure.label, b.figure.label):
-        return 0.0
-    label = similarity(a.label_bag, b.label_bag)
-    context = similarity(a.sentence_bag, b.sentence_bag)
-    score = 0.6 * label + 0.4 * context
-    if a.figure.unit and a.figure.unit == b.figure.unit:
-        score += 0.1
-    if _outcomes(a.figure.label) & _outcomes(b.figure.label):
-        score += 0.15  # "killed four miners" -> "the death toll rose to nine": one toll
-    score -= 0.1 * abs(a.position - b.position)
-    return score
-
-
-def _pair_pool(olds: list[_Fig], news: list[_Fig]) -> list[FigureChange]:
-    # the same value on both sides is the same figure, reworded or moved
-    remaining_new = list(news)
-    remaining_old: list[_Fig] = []
-    for o in olds:
-        match = next(
-            (n for n in remaining_new if n.figure.value == o.figure.value and compatible(o.figure, n.figure)),
-            None,
-        )
-        if match is None:
-            remaining_old.append(o)
-        else:
-            remaining_new.remove(match)
-    scored = sorted(
-        ((_pool_score(o, n), a, b) for a, o in enumerate(remaining_old) for b, n in enumerate(remaining_new)),
-        key=lambda t: -t[0],
-    )
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    out: list[FigureChange] = []
-    for score, a, b in scored:
-        if score < POOL_THRESHOLD:
-            break
-        if a in used_old or b in used_new:
-            continue
-        used_old.add(a)
-        used_new.add(b)
-        out.append(_change(remaining_old[a], remaining_new[b]))
-    # what is left: the only acreage (or mph) on each side is one quantity, reworded; shares
-    # and sums of money are too common in a story to pair that way
-    by_unit: dict[str, tuple[list[int], list[int]]] = {}
-    for a, o in enumerate(remaining_old):
-        unit = o.figure.unit
-        if a not in used_old and unit is not None and (_unit_class(unit) in _MEASURE_CLASSES or unit in RATINGS):
-            by_unit.setdefault(unit, ([], []))[0].append(a)
-    for b, n in enumerate(remaining_new):
-        unit = n.figure.unit
-        if b not in used_new and unit is not None and unit in by_unit:
-            by_unit[unit][1].append(b)
-    for olds_of, news_of in by_unit.values():
-        if (
-            len(olds_of) == 1
-            and len(news_of) == 1
-            and compatible(remaining_old[olds_of[0]].figure, remaining_new[news_of[0]].figure)
-        ):
-            used_old.add(olds_of[0])
-            used_new.add(news_of[0])
-            out.append(_change(remaining_old[olds_of[0]], remaining_new[news_of[0]]))
-    # a count of the same things, named by the same common noun, moved a little: "the caravan
-    # of approximately 1,100 people" -> "the caravan that once numbered 1,150 or more people"
-    near = sorted(
-        (
-            (_pool_score(o, n), a, b)
-            for a, o in enumerate(remaining_old)
-            if a not in used_old
-            for b, n in enumerate(remaining_new)
-            if b not in used_new and _same_count_nudged(o, n)
-        ),
-        key=lambda t: -t[0],
-    )
-    for _, a, b in near:
-        if a not in used_old and b not in used_new:
-            used_old.add(a)
-            used_new.add(b)
-            out.append(_change(remaining_old[a], remaining_new[b]))
-    for a, o in enumerate(remaining_old):
-        if a not in used_old:
-            out.append(FigureChange(o.figure, None, o.figure.label))
-    for b, n in enumerate(remaining_new):
-        if b not in used_new:
-            out.append(FigureChange(None, n.figure, n.figure.label))
-    return out
-
-
-def _may_pair(a: Figure, b: Figure) -> bool:
-    return compatible(a, b) and not _opposed(a.label, b.label)
-
-
-def _same_count_nudged(a: _Fig, b: _Fig) -> bool:
-    fa, fb = a.figure, b.figure
-    if fa.unit is None or fa.unit != fb.unit or _unit_class(fa.unit) != "count" or not compatible(fa, fb):
-        return False
-    if min(fa.value, fb.value) <= 0 or max(fa.value, fb.value) > 1.25 * min(fa.value, fb.value):
-        return False
-    shared = set(a.label_bag) & set(b.label_bag)
-    return any(w.isalpha() and w not in _GENERIC_LABEL_WORDS for w in shared)
-
-
-_GENERIC_LABEL_WORDS = frozenset("people more others total number said least".split())
-
-
-def _outcomes(label: str) -> set[str]:
-    return {_OUTCOMES[w] for w in label.lower().split() if w in _OUTCOMES}
-
-
-def _opposed(a: str, b: str) -> bool:
-    """Labels that say different things happened: 'killed' and 'injured'."""
-    va, vb = _outcomes(a), _outcomes(b)
-    return bool(va and vb and not va & vb)
-
-
-# what happened to the people a figure counts, by kind: killed and dead are one outcome
-_OUTCOMES = {
-    **dict.fromkeys("dead died killed deaths death toll fatalities".split(), "dead"),
-    **dict.fromkeys("hurt injured wounded injuries".split(), "hurt"),
-    **dict.fromkeys("missing unaccounted".split(), "missing"),
-    **dict.fromkeys("rescued saved".split(), "rescued"),
-    **dict.fromkeys("arrested detained".split(), "arrested"),
-    **dict.fromkeys("evacuated displaced".split(), "evacuated"),
-}
 
 
 def _dedupe(changes: list[FigureChange]) -> list[FigureChange]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.engine.figures.numbers import NUMBER_WORDS
-from tracker.engine.figures.scan import HYPHEN, SCALE_WORDS, Raw, Tok
+from tracker.engine.figures.scan import HYPHEN, SCALE_WORDS, Raw, Tok, text_after
 from tracker.engine.lexicon import KIN_FEMALE, KIN_MALE
 
 MONTHS = frozenset(
@@ -50,8 +50,8 @@ class _Around:
 def _around(toks: list[Tok], raw: Raw, sentence: str) -> _Around:
     first, last = toks[raw.first], toks[raw.last]
     return _Around(
-        before=sentence[: first.start],
-        after=sentence[last.end :],
+        before=sentence[max(0, first.start - 2) : first.start],  # only its last two characters are read
+        after=text_after(sentence, last.end),
         prev=toks[raw.first - 1].low if raw.first > 0 else "",
         prev_text=toks[raw.first - 1].text if raw.first > 0 else "",
         prev2=toks[raw.first - 2].text if raw.first > 1 else "",

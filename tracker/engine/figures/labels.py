@@ -8,6 +8,7 @@ parser: rules over tokens, with small word lists for auxiliaries, prepositions a
 
 from __future__ import annotations
 
+from tracker.engine.figures.clauses import after_appositive, clause_bounds, joins_modifiers
 from tracker.engine.figures.labelwords import (
     AUXILIARIES,
     CLAUSE_WORDS,
@@ -18,56 +19,6 @@ from tracker.engine.figures.labelwords import (
 )
 from tracker.engine.figures.numbers import NUMBER_WORDS
 from tracker.engine.figures.scan import BOUNDARY, HYPHEN, Raw, Tok
-
-
-def _clause_bounds(toks: list[Tok], first: int, last: int) -> tuple[int, int]:
-    """Token range of the clause around a figure: up to commas, dashes, semicolons, brackets
-    and clause-opening words, skipping appositives that start with 'including'."""
-    lo = first
-    while lo > 0:
-        t = toks[lo - 1]
-        if t.text in BOUNDARY or t.low in {
-            "and",
-            "but",
-            "while",
-            "whereas",
-            "although",
-            "which",
-            "who",
-            "when",
-            "where",
-        }:
-            break
-        lo -= 1
-    hi = last
-    while hi + 1 < len(toks):
-        t = toks[hi + 1]
-        if (
-            t.text in {",", "—", "–", "("}
-            and hi + 2 < len(toks)
-            and toks[hi + 2].low in {"including", "among", "most", "many", "of"}
-        ):
-            # skip ", including 6,150 children," and continue with the verb after it
-            k = hi + 2
-            while k < len(toks) and toks[k].text not in {",", "—", "–", ")"}:
-                k += 1
-            hi = k
-            continue
-        if t.text == "(":
-            close = next((j for j in range(hi + 1, len(toks)) if toks[j].text == ")"), None)
-            if close is not None:
-                hi = close  # a bracketed aside does not end the clause
-                continue
-        resumed = _after_appositive(toks, hi + 1)
-        if resumed is not None:
-            hi = resumed  # ", an elderly woman from Springvale, has died": nor does an appositive
-            continue
-        ends = t.text in BOUNDARY or t.low in _ENDS_CLAUSE
-        if ends and not (t.low in {"and", "or"} and _joins_modifiers(toks, hi + 1)):
-            break
-        hi += 1
-    return lo, hi
-
 
 _WHEN = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning
@@ -81,23 +32,6 @@ _SPEECH = frozenset("said says told tells added announced reported estimated acc
 def _cased(tok: Tok) -> str:
     """Names keep their capitals in a label ("killed in Gaza"); other words are lower case."""
     return tok.text if tok.text[:1].isupper() and tok.start > 0 else tok.low
-
-
-_ENDS_CLAUSE = frozenset("and but while whereas although which who as when".split())
-
-
-def _joins_modifiers(toks: list[Tok], k: int) -> bool:
-    """Does the 'and' at k join two modifiers of one plural noun ("current and former
-    customers"), not two phrases ("1,200 homes and 15 businesses")?"""
-    return (
-        k + 2 < len(toks)
-        and toks[k - 1].text.isalpha()
-        and toks[k + 1].text.isalpha()
-        and toks[k + 1].low not in DETERMINERS | AUXILIARIES
-        and toks[k + 2].text.isalpha()
-        and toks[k + 2].low.endswith("s")
-        and not toks[k - 1].low.endswith("s")
-    )
 
 
 def _skip_aside(toks: list[Tok], k: int, hi: int) -> int:
@@ -120,23 +54,9 @@ def _skip_aside(toks: list[Tok], k: int, hi: int) -> int:
                 return k
             k = close + 1
             continue
-        resumed = _after_appositive(toks, k)
+        resumed = after_appositive(toks, k)
         return resumed if resumed is not None else k
     return k
-
-
-def _after_appositive(toks: list[Tok], k: int) -> int | None:
-    """Where the clause goes on after ", an elderly woman from Springvale, has died": the
-    token after the closing comma, when an auxiliary and a verb follow it; else None."""
-    if not (k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].low in {"a", "an", "the"}):
-        return None
-    close = next((j for j in range(k + 1, min(len(toks), k + 12)) if toks[j].text == ","), None)
-    if close is None:
-        return None
-    after = close + 1
-    while after < len(toks) and toks[after].low in AUXILIARIES:
-        after += 1
-    return close + 1 if after > close + 1 and after < len(toks) and is_verbish(toks[after].low) else None
 
 
 _MOVEMENT = frozenset(
@@ -215,7 +135,7 @@ def _subject_before_aside(toks: list[Tok], lo: int) -> list[str]:
     k = lo - 2
     while k > 0 and toks[k].text not in BOUNDARY:
         if toks[k].low in {"which", "who"} and toks[k - 1].text == ",":
-            start, _ = _clause_bounds(toks, k - 2, k - 2)
+            start, _ = clause_bounds(toks, k - 2, k - 2)
             words = [t.low for t in toks[start : k - 1] if t.low not in DETERMINERS and t.text.isalpha()]
             return words[-3:]
         k -= 1
@@ -233,7 +153,7 @@ def words_before(toks: list[Tok], raw: Raw, lo: int | None = None) -> list[str]:
     """The words just before a number in its clause, qualifiers and determiners dropped:
     ["pay", "remaining"] for "will pay the remaining $80 million"."""
     if lo is None:
-        lo, _ = _clause_bounds(toks, raw.first, raw.last)
+        lo, _ = clause_bounds(toks, raw.first, raw.last)
     left: list[str] = []
     k = raw.first - 1
     while k >= lo and len(left) < 3:
@@ -262,7 +182,7 @@ def words_before(toks: list[Tok], raw: Raw, lo: int | None = None) -> list[str]:
 
 def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | None]:
     """(label, counted noun) for a figure from the words of its clause."""
-    lo, hi = _clause_bounds(toks, raw.first, raw.last)
+    lo, hi = clause_bounds(toks, raw.first, raw.last)
     # noun phrase after the number: up to three words, "of X" allowed once
     noun: list[str] = []
     k = raw.last + 1
@@ -289,7 +209,7 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
                 noun.append("of")
             k += 1
             continue
-        if low in {"and", "or"} and noun and _joins_modifiers(toks, k):
+        if low in {"and", "or"} and noun and joins_modifiers(toks, k):
             k += 1  # "1.9 million current and former customers": one noun phrase
             continue
         if low in PREPOSITIONS or low in CLAUSE_WORDS or low in {"than", "to"}:

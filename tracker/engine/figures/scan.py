@@ -136,6 +136,18 @@ def _scaled(value: float, scale: float) -> float:
     return round(value * scale, 6)
 
 
+# The few words after a number that the rules read: every pattern over "what follows" is
+# anchored at its start and reads at most six words; twelve are kept (a copy of the rest of
+# the sentence for every number is quadratic in a sentence of a thousand numbers).
+_WORDS_AFTER = re.compile(r"(?:\s*\S+){1,12}\s*")
+
+
+def text_after(sentence: str, pos: int) -> str:
+    """The text from `pos` on, up to the twelfth word after it and the white space after that."""
+    m = _WORDS_AFTER.match(sentence, pos)
+    return sentence[pos : m.end()] if m else sentence[pos:]
+
+
 def _read_digits(toks: list[Tok], i: int, m: re.Match[str], sentence: str) -> Raw | None:
     tok = toks[i]
     value = parse_digits(m.group("num"))
@@ -145,7 +157,7 @@ def _read_digits(toks: list[Tok], i: int, m: re.Match[str], sentence: str) -> Ra
     if m.group("cur"):
         unit = m.group("cur")[-1] if m.group("cur")[-1] != "$" else "$"
     last = i
-    after = sentence[tok.end :]
+    after = text_after(sentence, tok.end)
     # letters glued to the digits: "5k", "1.2bn", "40m" are scales; "7th", "1990s", "4G" are not figures
     glued = re.match(r"[A-Za-z]+", after)
     if glued:
@@ -153,10 +165,10 @@ def _read_digits(toks: list[Tok], i: int, m: re.Match[str], sentence: str) -> Ra
         if scale and (unit or glued.group(0).lower() in {"bn", "mn", "tn", "k"}):
             value = _scaled(value, scale)
             last = i + 1
-            after = sentence[toks[last].end :] if last < len(toks) else ""
+            after = text_after(sentence, toks[last].end) if last < len(toks) else ""
         elif glued.group(0) == "p" and not unit:
             unit, last = "p", i + 1  # pence: "251p"
-            after = sentence[toks[last].end :] if last < len(toks) else ""
+            after = text_after(sentence, toks[last].end) if last < len(toks) else ""
         else:
             return None
     elif last + 1 < len(toks) and toks[last + 1].start == tok.end + 1:
@@ -165,7 +177,7 @@ def _read_digits(toks: list[Tok], i: int, m: re.Match[str], sentence: str) -> Ra
         if scale and word in {"million", "billion", "trillion", "thousand", "bn", "mn", "m"} and (word != "m" or unit):
             value = _scaled(value, scale)  # "1.2 million", "£40 m"
             last += 1
-            after = sentence[toks[last].end :]
+            after = text_after(sentence, toks[last].end)
     pm = PERCENT_AFTER.match(after)
     if pm:
         unit = "%" if "point" not in pm.group(1).lower() else "points"
@@ -286,9 +298,21 @@ def _read_words(toks: list[Tok], i: int) -> Raw | None:
     return Raw(i, j - 1, value, None, "words")
 
 
+_LONGEST_QUALIFIER = max(len(q) for q in QUALIFIERS)
+
+
 def find_qualifier(sentence: str, start: int) -> tuple[str | None, int]:
-    m = _QUALIFIER_RE.search(sentence[:start])
-    if not m:
+    """The qualifier ending just before `start` ("more than" in "more than 14,800"), with
+    where it starts. Only the last words before the figure are searched: a qualifier ends
+    where the white space before the figure begins, and with the space before it is at most
+    `_LONGEST_QUALIFIER` + 1 characters long (a search of the whole text before every figure
+    is quadratic in a sentence of a thousand figures)."""
+    end = start
+    while end > 0 and sentence[end - 1].isspace():
+        end -= 1
+    lo = max(0, end - _LONGEST_QUALIFIER - 1)
+    m = _QUALIFIER_RE.search(sentence, lo, start)
+    if not m:  # (from `lo` > 0, `^` never matches: a search from pos anchors only at 0)
         return None, start
     q = m.group(1)
     return q.lower(), m.start(1)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 
+from tracker.engine import joins
 from tracker.engine.align import similarity
 from tracker.engine.figures.numbers import NUMBER_WORDS
 from tracker.engine.figures.read import figures
@@ -66,7 +67,13 @@ DATELINE = re.compile(r"^[A-Z][A-Za-z.' ]{1,40}(?:,[A-Za-z. ]{2,30})?\s*(?:\([A-
 
 def _claim_text(s: Statement) -> str:
     """What is claimed: the dateline and the attribution (speaker and cue) left out."""
-    text = DATELINE.sub("", s.text)
+    return _claim_text_of(s.text)
+
+
+@memo(4096)
+def _claim_text_of(text: str) -> str:
+    """(Cached: a claim is compared with every candidate that may restate it.)"""
+    text = DATELINE.sub("", text)
     cue = find_attribution(mask(text, scan(text).spans))
     if cue is not None:
         for part in (cue.phrase, cue.verb):
@@ -74,9 +81,14 @@ def _claim_text(s: Statement) -> str:
     return text
 
 
-def _claim_words(s: Statement) -> list[str]:
+def _claim_words(s: Statement) -> tuple[str, ...]:
     """The content words of what is claimed, figures left out."""
-    return [_stem(w) for w in _bag(_claim_text(s)).elements()]
+    return _claim_words_of(s.text)
+
+
+@memo(4096)
+def _claim_words_of(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in _bag(_claim_text_of(text)).elements())
 
 
 _NEGATIONS = frozenset("not no never cannot unable nobody nothing none neither nor".split())
@@ -170,14 +182,20 @@ def changes(
     # what is left: same claims reworded or with new figures, quotes reworded, the rest
     old_bags = [_bag(s.text) for s in old_left]
     new_bags = [_bag(s.text) for s in new_left]
+    # Pairs under REWORDING never count, and a bag must be REWORDING - 0.05 similar to get
+    # there with a shared speaker: a join finds the candidates, not a score of every pair.
+    # Best first, ties in the order of the old statements, then the new.
+    candidates = joins.similar_pairs(old_bags, new_bags, REWORDING - _SAME_SPEAKER, "statements.match")
     scored = sorted(
         (
-            (similarity(old_bags[i], new_bags[j]) + (0.05 if o.speaker and o.speaker == n.speaker else 0.0), i, j)
-            for i, o in enumerate(old_left)
-            for j, n in enumerate(new_left)
+            (similarity(old_bags[i], new_bags[j]) + _speaker_bonus(old_left[i], new_left[j]), i, j)
+            for i, j in candidates
         ),
-        key=lambda t: -t[0],
+        key=lambda t: (-t[0], t[1], t[2]),
     )
+    # which updated figures' old sentence is in an old claim, and new sentence in a new one
+    links = list(updated)
+    in_old, in_new = _Contained([a for a, _ in links]), _Contained([b for _, b in links])
     same: set[tuple[int, int]] = set()
     used_old: set[int] = set()
     used_new: set[int] = set()
@@ -187,7 +205,11 @@ def changes(
             continue
         o, n = old_left[i], new_left[j]
         claims = "claim" in (o.kind, n.kind) or key(quoted_text(o)) == key(quoted_text(n))
-        linked = o.kind == n.kind == "claim" and any(a in o.text and b in n.text for a, b in updated)
+        linked = o.kind == n.kind == "claim" and (
+            any(a in o.text and b in n.text for a, b in links)
+            if len(links) <= 64  # (a few: faster tested one by one)
+            else bool(in_old.which(o.text) & in_new.which(n.text))
+        )
         slack = 1 if linked else 0
         if (
             claims
@@ -215,19 +237,72 @@ def changes(
     return added, removed, reworded
 
 
+_SAME_SPEAKER = 0.05
+
+
+class _Contained:
+    """Which of many strings (`needles`) occur in a text, without testing each one: the
+    needles are indexed by their first `_KEY` characters, and only those whose key is read
+    at some position of the text are tested there. (Testing every figure's sentence against
+    every pair of claims is quadratic in an article with thousands of figures.)"""
+
+    _KEY = 16
+
+    def __init__(self, needles: Sequence[str]) -> None:
+        self.needles = needles
+        self.short = [k for k, s in enumerate(needles) if len(s) < self._KEY]
+        self.by_key: dict[str, list[int]] = {}
+        for k, s in enumerate(needles):
+            if len(s) >= self._KEY:
+                self.by_key.setdefault(s[: self._KEY], []).append(k)
+        self.seen: dict[str, frozenset[int]] = {}
+
+    def which(self, text: str) -> frozenset[int]:
+        """The indexes of the needles that occur in `text` (as `needle in text` says)."""
+        found = self.seen.get(text)
+        if found is None:
+            hits = {k for k in self.short if self.needles[k] in text}
+            if self.by_key:
+                for pos in range(len(text) - self._KEY + 1):
+                    for k in self.by_key.get(text[pos : pos + self._KEY], ()):
+                        if text.startswith(self.needles[k], pos):
+                            hits.add(k)
+            found = self.seen[text] = frozenset(hits)
+        return found
+
+
+def _speaker_bonus(old: Statement, new: Statement) -> float:
+    """Two statements of one speaker are a little likelier one statement."""
+    return _SAME_SPEAKER if old.speaker and old.speaker == new.speaker else 0.0
+
+
 def _unless_stated_plainly(
     claims: list[Statement], sentences: Sequence[str], statements: Sequence[Statement]
 ) -> list[Statement]:
     """The statements, less the claims that the other revision states without attributing them."""
     whole = " \x00 ".join(st.text for st in statements)
-    plain = [(t, _bag(t)) for t in sentences if t not in whole]  # not part of a statement there
+    # not part of a statement there (by an index: each sentence searched in the whole text
+    # of the statements is quadratic in a long article)
+    if len(sentences) * len(statements) <= 4096:
+        plain = [(t, _bag(t)) for t in sentences if t not in whole]
+    else:
+        stated = _Contained(list(sentences)).which(whole)
+        plain = [(t, _bag(t)) for k, t in enumerate(sentences) if k not in stated]
     if not plain:
         return claims
     out = []
-    for claim in claims:
+    bags = [_bag(_claim_text(claim)) if claim.kind == "claim" else Counter() for claim in claims]
+    near: dict[int, list[int]] = {}
+    for i, k in joins.similar_pairs(bags, [b for _, b in plain], SAME_CLAIM_CANDIDATE, "statements.plain"):
+        near.setdefault(i, []).append(k)
+    for i, claim in enumerate(claims):
         if claim.kind == "claim":
-            bag = _bag(_claim_text(claim))
-            candidates = (Statement(t, None, "claim") for t, b in plain if similarity(bag, b) >= SAME_CLAIM_CANDIDATE)
+            bag = bags[i]
+            candidates = (
+                Statement(plain[k][0], None, "claim")
+                for k in near.get(i, ())
+                if similarity(bag, plain[k][1]) >= SAME_CLAIM_CANDIDATE
+            )
             if any(not _substantive(claim, c) and not _polarity_flipped(claim, c) for c in candidates):
                 continue
         out.append(claim)

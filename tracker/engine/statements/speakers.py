@@ -49,6 +49,21 @@ class Mentions:
     # Nimmons wept ..."): a pronoun in the same paragraph may point to them
     unproven: list[Person] = field(default_factory=list)
     surnames: set[str] = field(default_factory=set)  # the last word of every person's name
+    # by the last word of a name: the latest full name, the latest gender (for `full_name` and
+    # `gender_of`, read for every cue: a scan of everyone named is quadratic in a long article);
+    # filled from `people` as it grows (people are only ever appended)
+    _full: dict[str, str] = field(default_factory=dict, repr=False)
+    _gender: dict[str, str] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=0, repr=False)
+
+    def _index(self) -> None:
+        for p in self.people[self._indexed :]:
+            last = p.name.split()[-1]
+            if " " in p.name:
+                self._full[last] = p.name
+            if p.gender:
+                self._gender[last] = p.gender
+        self._indexed = len(self.people)
 
     def read(self, text: str, paragraph: int) -> None:
         for kind, name, pos, gender, evidence, titles in names_in(text):
@@ -81,10 +96,8 @@ class Mentions:
         """'Blinken' -> 'Antony Blinken' when the article named him in full before."""
         if " " in name:
             return name
-        for p in reversed(self.people):
-            if p.name.split()[-1] == name and " " in p.name:
-                return p.name
-        return name
+        self._index()
+        return self._full.get(name, name)
 
     def pronoun(self, pronoun: str, paragraph: int, before: int, previous: tuple[str, int] | None) -> str | None:
         """The person (or organisation) a speaker pronoun points back to. `previous` is the
@@ -127,14 +140,12 @@ class Mentions:
         return previous[0] if previous else None
 
     def is_person(self, name: str) -> bool:
-        last = name.split()[-1]
-        return any(p.name == name or p.name.split()[-1] == last for p in self.people)
+        # (a name that is a person's has that person's last word)
+        return name.split()[-1] in self.surnames
 
     def gender_of(self, name: str) -> str | None:
-        for p in reversed(self.people):
-            if p.gender and (p.name == name or p.name.split()[-1] == name.split()[-1]):
-                return p.gender
-        return None
+        self._index()
+        return self._gender.get(name.split()[-1])
 
     def org_like(self, word: str, paragraph: int) -> str | None:
         for name, para in reversed(self.orgs):
