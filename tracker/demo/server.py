@@ -323,11 +323,11 @@ def serve_forever(host: str, port: int, advance: str, every: float) -> None:
     """Serve every seed story until interrupted (`tracker seeds serve`)."""
     with SeedServer(host=host, port=port, advance=advance, every=every, verbose=True) as server:
         how = f"a new revision every {every:g}s" if advance == "interval" else f"advance: {advance}"
-        print(f"Serving {len(server.stories)} seed stories on {server.url} ({how}):")
-        for slug, story in server.stories.items():
-            print(f"  {server.story_url(slug)}  ({len(story.revisions)} revisions)")
-        print(f"Feed: {server.url}/feed.xml   State: {server.url}/_control/state   Ctrl-C stops.", flush=True)
-        try:
+        try:  # Ctrl-C right after the URLs are printed is still a clean stop
+            print(f"Serving {len(server.stories)} seed stories on {server.url} ({how}):")
+            for slug, story in server.stories.items():
+                print(f"  {server.story_url(slug)}  ({len(story.revisions)} revisions)")
+            print(f"Feed: {server.url}/feed.xml   State: {server.url}/_control/state   Ctrl-C stops.", flush=True)
             threading.Event().wait()
         except KeyboardInterrupt:
             print("\nStopped.")
