@@ -7,6 +7,7 @@ email) takes its wording from here, so one report reads the same in each.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from tracker.engine.figures.numbers import format_value
@@ -59,6 +60,14 @@ _DANGLING = _PHRASE_STARTS | {"the", "a", "an", "its", "their", "his", "her", "t
 LABEL_WORDS = 6
 
 
+_SIGN_NOTE = re.compile(r"\s*\((?:%|\$|£|€|¥|₹)\)$")
+
+
+def shown_label(label: str) -> str:
+    """A label beside a value that shows its own sign: "(%)" or "($)" at its end says it twice."""
+    return _SIGN_NOTE.sub("", label)
+
+
 def is_outcome(label: str) -> bool:
     """True when a figure's label counts people or harm (killed, missing, displaced...)."""
     return any(w.strip("(),").lower() in _OUTCOMES for w in label.split())
@@ -66,7 +75,7 @@ def is_outcome(label: str) -> bool:
 
 def short_label(label: str, most: int = LABEL_WORDS) -> str:
     """A label of at most `most` words, cut only where a phrase begins, capitalised."""
-    words = label.split()
+    words = shown_label(label).split()
     if len(words) > most:
         starts = [i for i in range(2, most + 1) if i < len(words) and words[i].lower() in _PHRASE_STARTS]
         words = words[: starts[-1]] if starts else words[:most]

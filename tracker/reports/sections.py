@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.engine.model import ChangeReport, Diff, HeadlineChange
-from tracker.reports.phrases import change_phrase, format_figure, speaker_of, summary
+from tracker.reports.phrases import change_phrase, format_figure, shown_label, speaker_of, summary
 
 HEADLINE = "Headline"
 FIGURES = "Figures"
@@ -97,7 +97,7 @@ def _delta(phrase: str) -> str:
 def view(report: ChangeReport) -> ReportView:
     figures = tuple(
         FigureRow(
-            label=c.label or "(unlabelled)",
+            label=shown_label(c.label) or "(unlabelled)",
             old=format_figure(c.old),
             new=format_figure(c.new),
             delta=_delta(change_phrase(c)),
@@ -107,7 +107,7 @@ def view(report: ChangeReport) -> ReportView:
         for c in report.changed_figures
     )
     appeared = tuple(
-        FigureSeen(added=c.new is not None, text=f.text, label=c.label or "unlabelled")
+        FigureSeen(added=c.new is not None, text=f.text, label=shown_label(c.label) or "unlabelled")
         for c in report.figures
         if (c.old is None) != (c.new is None)
         for f in (c.new or c.old,)

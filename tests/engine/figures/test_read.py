@@ -203,3 +203,21 @@ def test_qualifier_and_text() -> None:
 def test_any_text_reads_without_error(text: str) -> None:
     for fig in figures(text):
         assert fig.sentence[fig.start : fig.end] == fig.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The Harrow Ridge fire had burned 6,200 acres by Monday morning, officials said.", "acres burned"),
+        ("Seismologists recorded 140 aftershocks overnight.", "aftershocks recorded"),
+        ("Councillor Adaeze Okafor received 3,412 votes, the returning officer said.", "votes for Adaeze Okafor"),
+        ("Crews rescued 23 people from the flooded estate.", "people rescued"),
+        ("The union said the offer amounted to a 4.5% pay rise.", "offer amounted pay rise (%)"),
+        ("The trust paid $2,000 to each family.", "trust paid to family ($)"),
+        ("The lake had dropped 19 feet by noon.", "lake dropped (feet)"),  # a measure keeps its own form
+        ("Inflation rose to 4.8% in March.", "inflation rose in March (%)"),  # a level is not acted on
+    ],
+)
+def test_a_label_names_what_is_counted_then_what_happened_to_it(sentence: str, label: str) -> None:
+    (figure,) = figures(sentence)
+    assert figure.label == label

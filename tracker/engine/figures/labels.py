@@ -296,10 +296,47 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         noun = [f"({noun[0]})"]  # "the lake had dropped 19 feet": "lake dropped (feet)"
         predicate = []
     parts = [*left, *noun, *predicate]
+    if noun and left and _acted_on(left, noun, predicate):
+        # "the Dunmore Fire burned 4,000 acres": "acres burned"; "Peru recorded 300
+        # aftershocks": "aftershocks recorded"; "Marquez received 10,000 votes": "votes for Marquez".
+        # An editor names the counted thing, then what happened to it, not who did it.
+        verb = left[-1]
+        getting = verb in _GETTING and len(left) > 1
+        what = [w for w in noun if w not in _WHEN_WORDS]  # "140 aftershocks overnight": when, not what
+        parts = [*what, "for", *left[:-1]] if getting else [*what, verb, *predicate]
     if not parts:
         parts = _fenced(toks, lo, raw.last)
+    if parts and unit in _SIGNS and not _SIGNS[unit] & {w.strip("()").lower() for w in parts}:
+        parts.append(f"({unit})")  # "pay rise offered (%)", "compensation per victim ($)": what the number is in
     label = " ".join(p for p in parts if p)
     return label, counted
+
+
+_WHEN_WORDS = frozenset("overnight today yesterday tonight daily weekly annually so far".split())
+# Verbs whose subject receives the counted thing ("Marquez won 52 seats": seats for Marquez).
+_GETTING = frozenset("received won got gained secured earned collected drew attracted".split())
+
+
+def _acted_on(left: list[str], noun: list[str], predicate: list[str]) -> bool:
+    """True when the words before the number end in a past-tense verb done to the counted
+    noun after it ("burned 4,000 acres"), not a movement of a level ("rose to 4.8%"), a
+    measure ("dropped 19 feet") or a verb the noun phrase goes on to explain."""
+    verb = left[-1]
+    if verb in _MOVEMENT or noun[0] in _MEASURE_WORDS or noun[0].startswith("("):
+        return False
+    if predicate and predicate[0] not in PREPOSITIONS:
+        return False  # "killed 12 people injured ...": the phrase says more after the noun
+    past = verb.endswith("ed") and len(verb) > 4 and verb.isalpha() and verb.islower()
+    return past or verb in _GETTING
+
+
+# A label names the unit of a share or a sum of money unless its words already do.
+_SIGNS = {
+    "%": {"percent", "percentage", "%", "points", "rate", "share"},
+    "$": {"dollars", "dollar", "$", "usd"},
+    "£": {"pounds", "pound", "sterling", "£", "gbp"},
+    "€": {"euros", "euro", "€", "eur"},
+}
 
 
 def _fenced(toks: list[Tok], lo: int, last: int) -> list[str]:
