@@ -41,8 +41,20 @@ SPEECH_VERB_WORDS = frozenset(
     "announced|announces|declared|confirmed|confirms|reported|reports|revealed|disclosed|"
     "indicated|promised|vowed|pledged|estimated|estimates|"
     "called|calls|described|describes|dismissed|dismisses|branded|labelled|labeled|denounced|"
-    "condemned|criticised|criticized|praised|hailed|acknowledges|agreed|agrees".split("|")
+    "condemned|criticised|criticized|praised|hailed|acknowledges|agreed|agrees|"
+    "explains|commented|comments|observes|recalls|continued|continues".split("|")
 )
+# Words that open a sentence before its subject ("Yet Okonjo told reporters", "Meanwhile,
+# the agency said"): never part of the speaker's name.
+OPENERS = frozenset(
+    """but and yet so or then still meanwhile however now also instead later earlier today
+    yesterday similarly separately overall indeed besides moreover furthermore nevertheless
+    nonetheless""".split()
+)
+# Cue words that are usually nouns or say something else elsewhere ("the mayor's comments",
+# "the search continues"): cues only right after a quote, naming the speaker after them
+# ('"...," comments Marit Solheim').
+AFTER_QUOTE_ONLY = frozenset("comments continued continues".split())
 SPEECH_VERBS = one_of(SPEECH_VERB_WORDS)
 # Verbs by which documents speak ("the commission's figures showed", "police records show"):
 # a cue only when what shows is one of DATA_NOUNS, and only as a weak verb.
@@ -93,7 +105,10 @@ NOT_NAMES = frozenset(
     that these those it he she they we i his her their its our my your there here monday
     tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december according asked some many most all both
-    several no not one two three four five six seven eight nine ten mr mrs ms dr""".split()
+    several no not one two three four five six seven eight nine ten mr mrs ms dr
+    yet still meanwhile however now then so also instead later earlier today yesterday tonight
+    last next to although though despite because until once even only just again indeed
+    besides moreover furthermore nevertheless nonetheless similarly separately overall""".split()
 )
 GROUP_NOUNS = frozenset(
     """officials police authorities prosecutors investigators scientists researchers experts

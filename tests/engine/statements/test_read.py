@@ -275,3 +275,30 @@ def test_a_bbc_quote_over_two_paragraphs_is_one_statement() -> None:
         )
     )
     assert [(s.kind, s.speaker) for s in found] == [("quote", "Alison Hurst")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("“We are not going to wait for the insurers,” comments Marit Solheim, who runs the cafe.", "Marit Solheim"),
+        ("“The ice sheet is thinning faster than the models allowed,” explains Tomasz Wierzbicki, a glaciologist.",
+         "Tomasz Wierzbicki"),
+        ("Yet Okonjo told reporters the talks had stalled over the prisoner list.", "Okonjo"),
+        ("Meanwhile Okonjo said the prisoner list was still being drawn up.", "Okonjo"),
+        ("Still, Ferreira said the crossing would stay shut until Friday.", "Ferreira"),
+    ],
+)  # fmt: skip
+def test_present_tense_cues_and_sentence_openers(paragraph: str, speaker: str) -> None:
+    (statement,) = extract(_article(paragraph))
+    assert statement.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The mayor's comments angered residents who had waited all night.",
+        "The search continues for three fishermen off the coast.",
+    ],
+)
+def test_cue_words_used_as_nouns_or_otherwise_attribute_nothing(paragraph: str) -> None:
+    assert list(extract(_article(paragraph))) == []

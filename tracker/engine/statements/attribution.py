@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from tracker.engine.lexicon import (
+    AFTER_QUOTE_ONLY,
     DATA_NOUNS,
     EVIDENCE_VERBS,
     GROUP_NOUNS,
@@ -23,6 +24,7 @@ from tracker.engine.lexicon import (
     KIN_MALE,
     NAME_CONNECTORS,
     NOT_NAMES,
+    OPENERS,
     PRONOUNS,
     ROLE_BEFORE,
     SPEECH_VERB_WORDS,
@@ -30,6 +32,8 @@ from tracker.engine.lexicon import (
     one_of,
 )
 from tracker.engine.memo import memo
+
+_OPENER = re.compile(rf"^(?:{one_of(OPENERS)}),?\s+", re.IGNORECASE)  # "Meanwhile Okonjo": Okonjo
 
 # Speech verbs, "according to", and "saying" ("Boeing issued a statement late Monday saying
 # ...", "He put the blame on the media, saying ...": the subject of the sentence speaks)
@@ -332,6 +336,8 @@ def find_attribution(masked: str) -> Attribution | None:
             if plausible_speaker(phrase):
                 cues.append(Attribution(phrase, verb, m.start(), 1))  # '..." said X'
                 continue
+        if verb in AFTER_QUOTE_ONLY:
+            continue
         if (
             before.rstrip().endswith(",")
             and re.match(r"\s+(?:[A-Z]|(?:a|an|the)\s)", after)
@@ -343,7 +349,7 @@ def find_attribution(masked: str) -> Attribution | None:
                 continue
         if re.match(r"\s+(?:nothing|little)\b", after):
             continue  # "he said nothing to reporters"
-        phrase = re.sub(r"^(?:but|and|yet|so|or|then)\s+", "", _words_before(masked, m.start()), flags=re.IGNORECASE)
+        phrase = _OPENER.sub("", _words_before(masked, m.start()))
         if not plausible_speaker(phrase) and re.search(r"\band\s+$", before):
             subject = _SUBJECT.match(before)  # "Friends attended the hearing and said ...": the subject
             phrase = subject.group(1) if subject else phrase
