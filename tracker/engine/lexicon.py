@@ -44,6 +44,21 @@ SPEECH_VERB_WORDS = frozenset(
     "condemned|criticised|criticized|praised|hailed|acknowledges|agreed|agrees|"
     "explains|commented|comments|observes|recalls|continued|continues".split("|")
 )
+# Words that end a business's name ("Harbourline Ferries", "Kestrel Airways", "Orla Foods",
+# "Pacific Gas and Electric"): a name ending so is an organisation, not a person.
+BUSINESS_TAILS = frozenset(
+    """ferries tours airways airline airlines motors foods systems industries holdings partners
+    brothers resources networks technologies technology labs laboratories logistics pharmaceuticals
+    pharma electric energy gas power water mining shipping farms mills works communications media
+    entertainment studios stores markets hotels resorts builders capital securities insurance
+    telecom motors rail railway railways transit buses couriers freight petroleum oil steel
+    chemicals dairies breweries bakeries""".split()
+)
+# "The company said": a generic noun for an organisation refers back to the last one named.
+GENERIC_ORGS = frozenset(
+    """company firm agency operator carrier airline utility organisation organization business
+    insurer lender retailer manufacturer group charity developer contractor""".split()
+)
 # Words that open a sentence before its subject ("Yet Okonjo told reporters", "Meanwhile,
 # the agency said"): never part of the speaker's name.
 OPENERS = frozenset(

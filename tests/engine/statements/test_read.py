@@ -302,3 +302,20 @@ def test_present_tense_cues_and_sentence_openers(paragraph: str, speaker: str) -
 )
 def test_cue_words_used_as_nouns_or_otherwise_attribute_nothing(paragraph: str) -> None:
     assert list(extract(_article(paragraph))) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (("Harbourline Ferries cancelled all sailings on Tuesday after the collision.",
+          "The company said it was cooperating with investigators."), "Harbourline Ferries"),
+        (("Staff at Glenmore Adventure Tours led the group down before the storm.",
+          "The tour company said every guest had been accounted for."), "Glenmore Adventure Tours"),
+        (("The Centers for Disease Control and Prevention confirmed 14 new cases.",
+          "The agency said most were linked to a single school."), "Centers for Disease Control and Prevention"),
+        (("Pacific Gas and Electric cut power to 30,000 customers as the wind rose.",
+          "The utility said it would restore power by Thursday."), "Pacific Gas and Electric"),
+    ],
+)  # fmt: skip
+def test_an_organisation_referred_to_again_is_the_one_named_before(paragraphs: tuple[str, ...], speaker: str) -> None:
+    assert extract(_article(*paragraphs))[-1].speaker == speaker

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from tracker.engine.lexicon import (
+    BUSINESS_TAILS,
     KIN_FEMALE,
     KIN_MALE,
     NAME_CONNECTORS,
@@ -159,6 +160,8 @@ def is_org(name: str) -> bool:
     "Israel Defense Forces", "Ministry of Health", "Centers for Disease Control"."""
     words = [w.lower().strip(".,'’") for w in name.split()]
     heads = words[-1:] + [words[i - 1] for i in range(1, len(words)) if words[i] in {"of", "for"}]
+    if len(words) >= 2 and words[-1] in BUSINESS_TAILS:
+        return True  # "Harbourline Ferries", "Pacific Gas and Electric"
     return any(w in ORG_WORDS for w in heads)
 
 

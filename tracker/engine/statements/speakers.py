@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from tracker.engine.lexicon import (
     DATA_NOUNS,
+    GENERIC_ORGS,
     NAME_CONNECTORS,
     ORG_WORDS,
     PRONOUNS,
@@ -148,9 +149,16 @@ class Mentions:
         return self._gender.get(name.split()[-1])
 
     def org_like(self, word: str, paragraph: int) -> str | None:
+        """The organisation "the <word>" refers back to: the last one named whose name holds
+        the word ("the authority": the Northbank Water Authority), or, for a generic noun
+        ("the company", "the agency"), the last organisation named at all."""
         for name, para in reversed(self.orgs):
             if para <= paragraph and word.lower() in name.lower().split():
                 return name
+        if word.lower() in GENERIC_ORGS:
+            for name, para in reversed(self.orgs):
+                if para <= paragraph:
+                    return name
         return None
 
 
@@ -226,7 +234,7 @@ def clean_speaker(
         word = the.group(1)
         title = frozenset(head.lower().split()[1:])
         named = mentions.titled(title, paragraph) if word in TITLES else None
-        if named is None and word in ORG_WORDS:
+        if named is None and (word in ORG_WORDS or word in GENERIC_ORGS):
             named = mentions.org_like(word, paragraph)
         if named:
             return named
