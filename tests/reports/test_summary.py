@@ -61,3 +61,20 @@ def test_a_casualty_count_leads_then_the_headline_then_the_rest() -> None:
 def test_without_a_casualty_the_first_figure_leads() -> None:
     report = ChangeReport(figures=(change("trees down on the coast road", 40, 65), change("schools closed", 3, 5)))
     assert summary(report).startswith("Trees down on the coast road 40 -> 65; 1 more figure changed")
+
+
+def test_a_percentage_change_is_in_points_and_a_changed_qualifier_is_shown() -> None:
+    from tracker.reports.phrases import change_phrase
+
+    share = FigureChange(
+        Figure(4.1, "4.1%", "%", None, "jobless rate", "s"),
+        Figure(4.3, "4.3%", "%", None, "jobless rate", "s"),
+        "jobless rate",
+    )
+    assert change_phrase(share) == "4.1% -> 4.3% (+0.2 points)"
+    farms = FigureChange(
+        Figure(5, "at least five", "farms", "at least", "farms flooded", "s"),
+        Figure(9, "nine", "farms", None, "farms flooded", "s"),
+        "farms flooded",
+    )
+    assert change_phrase(farms) == "at least 5 -> 9 (+4, +80.0%)"

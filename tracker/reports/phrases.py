@@ -15,8 +15,14 @@ from tracker.engine.model import ChangeReport, Diff, Figure, FigureChange, State
 
 
 def figure_value(c: FigureChange, side: str) -> str:
-    """The old or new value of a change, formatted."""
-    return format_figure(c.old if side == "old" else c.new)
+    """The old or new value of a change, formatted; with its qualifier when the two sides'
+    qualifiers differ ("at least 5 -> 9": the count firmed up, not only grew)."""
+    f = c.old if side == "old" else c.new
+    value = format_figure(f)
+    old, new = c.old, c.new
+    if f is None or not f.qualifier or old is None or new is None:
+        return value
+    return f"{f.qualifier} {value}" if (old.qualifier or "") != (new.qualifier or "") else value
 
 
 def format_figure(f: Figure | None) -> str:
@@ -33,12 +39,13 @@ def format_figure(f: Figure | None) -> str:
 
 
 def change_phrase(c: FigureChange) -> str:
-    """'14,800 -> 15,000 (+200, +1.4%)'."""
+    """'14,800 -> 15,000 (+200, +1.4%)'; '4.1% -> 4.3% (+0.2 points)'."""
     text = f"{figure_value(c, 'old')} -> {figure_value(c, 'new')}"
     if c.delta is not None:
         sign = "+" if c.delta > 0 else "-"
-        text += f" ({sign}{format_value(abs(c.delta))}"
-        if c.ratio is not None and c.old is not None and c.old.unit != "%":
+        points = c.old is not None and c.old.unit == "%"  # 0.1% -> 0.3% is +0.2 points, not +200%
+        text += f" ({sign}{format_value(abs(c.delta))}{' points' if points else ''}"
+        if c.ratio is not None and not points:
             text += f", {c.ratio:+.1%}"
         text += ")"
     return text

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.engine.model import ChangeReport, Diff, HeadlineChange
-from tracker.reports.phrases import change_phrase, format_figure, shown_label, speaker_of, summary
+from tracker.reports.phrases import change_phrase, figure_value, shown_label, speaker_of, summary
 
 HEADLINE = "Headline"
 FIGURES = "Figures"
@@ -98,8 +98,8 @@ def view(report: ChangeReport) -> ReportView:
     figures = tuple(
         FigureRow(
             label=shown_label(c.label) or "(unlabelled)",
-            old=format_figure(c.old),
-            new=format_figure(c.new),
+            old=figure_value(c, "old"),
+            new=figure_value(c, "new"),
             delta=_delta(change_phrase(c)),
             rising=(c.delta or 0) > 0,
             text=c.new.text if c.new else "",

@@ -221,3 +221,33 @@ def test_any_text_reads_without_error(text: str) -> None:
 def test_a_label_names_what_is_counted_then_what_happened_to_it(sentence: str, label: str) -> None:
     (figure,) = figures(sentence)
     assert figure.label == label
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents should call 911 for dispatch if the water rises.",
+        "Call 0800 555 0199 for updates on the closures.",
+        "Call 555-0199 for updates.",
+        "The repairs will take three times as long as planned.",
+        "The plant produced three times the usual output.",
+    ],
+)
+def test_numbers_that_are_not_quantities_stay_out(sentence: str) -> None:
+    assert figures(sentence) == ()
+
+
+def test_a_number_called_is_no_quantity_but_people_called_are() -> None:
+    (witnesses,) = figures("Police called 40 witnesses to the hearing.")
+    assert witnesses.value == 40 and witnesses.unit == "witnesses"
+    low, high = figures("Rescuers said 300-400 volunteers were digging.")  # a range, not a phone number
+    assert (low.value, high.value) == (300, 400)
+
+
+def test_pounds_of_weight_are_not_sterling() -> None:
+    (calf,) = figures("The calf weighed 243 pounds at birth, the zoo said.")
+    assert calf.unit == "pounds" and calf.label == "calf weight (pounds)"
+    (rice,) = figures("Volunteers handed out 800 pounds of rice.")
+    assert rice.unit == "pounds"
+    (fine,) = figures("The fine was 243 pounds, the court said.")
+    assert fine.unit == "£"

@@ -176,4 +176,33 @@ def excluded(toks: list[Tok], raw: Raw, sentence: str) -> bool:
     words = {t.low for t in toks[raw.first : raw.last + 1]}
     if raw.kind == "words" and words & SCALE_WORDS and words <= SCALE_WORDS | {"a", "an"} and a.after[:1] == "-":
         return True  # "a billion-dollar complex", "a million-pound home": a size, not a count
+    if raw.kind == "digits" and _is_phone_or_line(text, a):
+        return True
+    if _MULTIPLIER.match(a.after):
+        return True  # "three times as long", "four times more likely": a ratio, not a quantity
     return _is_age(toks, raw, a) or re.match(r"^(?:st|nd|rd|th)\b", a.after) is not None
+
+
+_CALLING = frozenset("call calls called calling dial dials dialled dialed phone phoned text texted ring rang".split())
+# after the number of a line that is called, nothing that it could count: "call 911 for help"
+_NOT_COUNTED = re.compile(r"^\s*(?:[.,;:!?)]|$|(?:for|to|or|and|if|when|immediately|now|instead|right)\b)")
+_MULTIPLIER = re.compile(
+    r"^\s+times\s+(?:as|more|less|fewer|higher|lower|larger|smaller|bigger|faster|slower|greater|longer|"
+    r"shorter|likelier|likely|the)\b"
+)
+
+
+def _is_phone_or_line(text: str, a: _Around) -> bool:
+    """ "call 911 for dispatch", "dial 999", "0800 555 0199": a number to call, not a quantity."""
+    if "," in text or "." in text:
+        return False
+    if a.prev in _CALLING and _NOT_COUNTED.match(a.after):
+        return True
+    # a group of digits in a run of groups ("0800 555 0199", "555-0199"): a phone number or a
+    # code. A hyphen between plain groups is a range ("300-400 volunteers"), so there a group
+    # must open with a zero, as no count is written.
+    if re.match(r"^ \d{3,}\b", a.after) or (len(a.before) == 2 and a.before[0].isdigit() and a.before[1] == " "):
+        return True
+    return bool(re.match(r"^-0\d{2,}", a.after)) or (
+        text.startswith("0") and re.match(r"^-\d{3,}", a.after) is not None
+    )

@@ -296,7 +296,9 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
         noun = [f"({noun[0]})"]  # "the lake had dropped 19 feet": "lake dropped (feet)"
         predicate = []
     parts = [*left, *noun, *predicate]
-    if noun and left and _acted_on(left, noun, predicate):
+    if noun and left and left[-1].startswith("weigh") and noun[0] in _WEIGHT_UNITS:
+        parts = [*left[:-1], "weight", f"({noun[0]})"]  # "the calf weighed 243 pounds": calf weight (pounds)
+    elif noun and left and _acted_on(left, noun, predicate):
         # "the Dunmore Fire burned 4,000 acres": "acres burned"; "Peru recorded 300
         # aftershocks": "aftershocks recorded"; "Marquez received 10,000 votes": "votes for Marquez".
         # An editor names the counted thing, then what happened to it, not who did it.
@@ -312,6 +314,7 @@ def label_of(toks: list[Tok], raw: Raw, unit: str | None) -> tuple[str, str | No
     return label, counted
 
 
+_WEIGHT_UNITS = frozenset("pounds pound kilograms kilos kg tons tonnes stone ounces grams".split())
 _WHEN_WORDS = frozenset("overnight today yesterday tonight daily weekly annually so far".split())
 # Verbs whose subject receives the counted thing ("Marquez won 52 seats": seats for Marquez).
 _GETTING = frozenset("received won got gained secured earned collected drew attracted".split())

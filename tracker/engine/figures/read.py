@@ -43,6 +43,9 @@ CURRENCY_WORDS = {
     "rubles": "rubles",
     "roubles": "rubles",
 }
+# "The calf weighed 243 pounds", "800 pounds of food": pounds of weight, not sterling.
+_WEIGHTS = frozenset({"pounds", "pound"})
+_WEIGHT = re.compile(r"\b(?:weigh\w*|heav(?:y|ier|iest)|pounds? of [a-z]|lbs?\b|overweight|tipped the scales)", re.I)
 # (the last listed wins, as the loop over CURRENCY_WORDS this replaces did)
 _CURRENCY_BY_FIRST_WORD = {word.split()[0]: symbol for word, symbol in CURRENCY_WORDS.items()}
 
@@ -140,7 +143,7 @@ def figures(sentence: str) -> tuple[Figure, ...]:
             counted_unit = unit or (counted if counted else None)
         else:
             counted_unit = unit
-        if counted in _CURRENCY_BY_FIRST_WORD:
+        if counted in _CURRENCY_BY_FIRST_WORD and not (counted in _WEIGHTS and _WEIGHT.search(sentence)):
             counted_unit = _CURRENCY_BY_FIRST_WORD[counted]
         start = qstart if qualifier else toks[raw.first].start
         end = toks[raw.last].end
