@@ -42,7 +42,7 @@ SPEECH_VERB_WORDS = frozenset(
     "indicated|promised|vowed|pledged|estimated|estimates|"
     "called|calls|described|describes|dismissed|dismisses|branded|labelled|labeled|denounced|"
     "condemned|criticised|criticized|praised|hailed|acknowledges|agreed|agrees|"
-    "explains|commented|comments|observes|recalls|continued|continues".split("|")
+    "explains|commented|comments|observes|recalls|continued|continues|believes|believed|painted|paints".split("|")
 )
 # Words that end a business's name ("Harbourline Ferries", "Kestrel Airways", "Orla Foods",
 # "Pacific Gas and Electric"): a name ending so is an organisation, not a person.
@@ -81,7 +81,7 @@ DATA_NOUNS = frozenset(
 # Verbs that judge rather than report ("called the plan 'reckless'"): a cue only with a quote after them.
 JUDGING_VERBS = frozenset(
     "called calls described describes dismissed dismisses branded labelled labeled denounced condemned "
-    "criticised criticized praised hailed".split()
+    "criticised criticized praised hailed painted paints".split()
 )
 # Verbs of doing as much as saying: a cue only with "that", a quote, or closing the sentence.
 WEAK_VERBS = frozenset(

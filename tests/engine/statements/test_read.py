@@ -319,3 +319,28 @@ def test_cue_words_used_as_nouns_or_otherwise_attribute_nothing(paragraph: str) 
 )  # fmt: skip
 def test_an_organisation_referred_to_again_is_the_one_named_before(paragraphs: tuple[str, ...], speaker: str) -> None:
     assert extract(_article(*paragraphs))[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("The opposition leader called for an inquiry into the contract.", "opposition leader"),
+        ("Mayor Lena Ortiz believes the levee will hold through the weekend.", "Lena Ortiz"),
+        ("Ortiz painted the council as reckless with public money.", "Ortiz"),
+    ],
+)
+def test_claims_by_demanding_believing_and_portraying(paragraph: str, speaker: str) -> None:
+    (statement,) = extract(_article(paragraph))
+    assert statement.speaker == speaker and statement.kind == "claim"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The council responded by cutting ties with the contractor.",
+        "Volunteers painted the school over the weekend.",
+        "She called the plan reckless.",  # a judging word without a quote
+    ],
+)
+def test_actions_are_not_statements(paragraph: str) -> None:
+    assert list(extract(_article(paragraph))) == []

@@ -322,8 +322,15 @@ def find_attribution(masked: str) -> Attribution | None:
         passive = _PASSIVE.search(before, _last_words(before, 2))
         if passive or (re.match(r"\s+to\b", after) and verb not in {"told", "said"}):
             continue  # "were told to keep windows closed", "was reported to"
-        if verb in JUDGING_VERBS and not re.search(r"\bQ+\b", after):
-            continue  # "called for calm", "described the scene": judging words only with a quote
+        if verb in {"called", "calls"} and re.match(r"\s+for\s+(?:an?|the|his|her|their|its|new|more)\s+[a-z]", after):
+            pass  # "called for an inquiry", "for the resignation of": a demand is a claim ("for calm" is not)
+        elif verb in {"painted", "paints"}:
+            if not re.search(r"\bas\b", after):
+                continue  # "painted the fence": a claim only as "painted X as Y"
+        elif verb in JUDGING_VERBS and not re.search(r"\bQ+\b", after):
+            continue  # "described the scene": judging words only with a quote
+        if re.match(r"\s+(?:by\s+[a-z]+ing|with\s+(?:a|an|the)?\s*[a-z]+\s+(?:of|on|against)\b)", after):
+            continue  # "responded by cutting ties", "responded with a ban on": an action, not a statement
         tail_words = len(re.sub(r"Q+", "", after).split())
         # '..." said X' names the speaker after the verb; '..." X told the AP' never does
         inverts = verb != "told"
