@@ -344,3 +344,13 @@ def test_claims_by_demanding_believing_and_portraying(paragraph: str, speaker: s
 )
 def test_actions_are_not_statements(paragraph: str) -> None:
     assert list(extract(_article(paragraph))) == []
+
+
+@pytest.mark.parametrize("paragraph", ["Fifty-one said they had lost their homes.", "Three said they would appeal."])
+def test_a_bare_number_is_no_speaker(paragraph: str) -> None:
+    assert list(extract(_article(paragraph))) == []
+
+
+def test_a_name_that_opens_with_a_number_word_is_still_a_speaker() -> None:
+    (statement,) = extract(_article("Ten Downing Street said the talks would go on."))
+    assert statement.speaker == "Ten Downing Street"

@@ -170,6 +170,13 @@ _MASKED_QUOTE = re.compile(r"\bQ+\b")
 _RELATIVE = re.compile(r"\s+(?:who|whose|which)\s")
 
 
+_NUMBER_WORD = re.compile(
+    r"\d[\d,.]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|dozens?|hundreds|thousands)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+
+
 def plausible_speaker(phrase: str) -> bool:
     """Could this phrase name who spoke? A name, a pronoun, or a noun phrase that ends in a
     person or body ("the ministry", "a department spokesperson"); never a clause."""
@@ -181,6 +188,8 @@ def plausible_speaker(phrase: str) -> bool:
     if not head:
         return False
     lows = [w.lower().strip(".’'") for w in head]
+    if all(_NUMBER_WORD.fullmatch(w) for w in lows):
+        return False  # "Fifty-one said they had lost their homes": a count of people, not who
     if "," in phrase and _LED_BY.match(phrase.split(",", 1)[1]) and len(head) <= 4 and head[-1].isalpha():
         return True  # "The campaign, led by Anton Dresch": a body, its leader named
     if "," in phrase and len(head) <= 4 and lows[0] not in _DETERMINERS and looks_like_name(" ".join(head)):
