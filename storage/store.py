@@ -3,7 +3,7 @@
 Methods take and return plain values (storage.rows). Writes that must be atomic are a
 single method: `save_version` stores a version, its change report, its events and the
 story's new scheduling state, or nothing at all. Feeds, leases and events live in
-storage.queues; alert subscriptions and deliveries in storage.outbox.
+storage.queues; alert subscriptions and deliveries in storage.outbox; tags in storage.tags.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from storage.rows import (
 )
 from storage.schema import Change, Event, Story, Version
 from storage.suspects import SuspectQueries
+from storage.tags import TagQueries
 from storage.updates import apply_check
 
 _UPDATABLE = {
@@ -116,7 +117,7 @@ def _check_json(value: dict[str, Any], what: str) -> None:
         raise TypeError(f"{what} is not JSON: {exc}") from exc
 
 
-class Store(QueueQueries, OutboxQueries, SuspectQueries):
+class Store(QueueQueries, OutboxQueries, SuspectQueries, TagQueries):
     """Every query tracker makes; each public method is one transaction. `Store(engine)`
     uses a database as it is; `Store.open(url)` also brings its schema up to date."""
 

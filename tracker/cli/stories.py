@@ -7,7 +7,17 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, story_of, table, when
+from tracker.cli.common import (
+    SubParsers,
+    common_options,
+    dump_json,
+    format_option,
+    settings_of,
+    story_of,
+    table,
+    tag_option,
+    when,
+)
 from tracker.config import format_duration, parse_duration
 from tracker.errors import UsageError
 
@@ -47,6 +57,7 @@ def register(sub: SubParsers) -> None:
         help="store a page that shrank a lot as a new version (for pages that really do get shorter); "
         "by default such a page is a suspect check: kept for inspection, no version, no alert",
     )
+    tag_option(p, "label the stories (repeatable: --tag gaza --tag live); a story already tracked gains the tags")
     format_option(p)
     p.set_defaults(func=cmd_add)
 
@@ -59,6 +70,7 @@ def register(sub: SubParsers) -> None:
     p.add_argument(
         "--status", choices=("active", "failing", "archived", "removed", "paused"), help="only stories with this status"
     )
+    tag_option(p, "only stories with this tag (repeatable: any of them)")
     format_option(p)
     p.set_defaults(func=cmd_list)
 
@@ -136,6 +148,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     from tracker.fetch.urls import normalise_url
     from tracker.service.bootstrap import open_store
     from tracker.service.schedule import Policy, first_check
+    from tracker.tags import normalise_tags
 
     settings = settings_of(args)
     every = parse_duration(args.every) if args.every else None
@@ -145,6 +158,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             "add --force to fetch the page that often"
         )
     urls = [normalise_url(u) for u in args.urls]  # all or none: validate before storing any
+    tags = normalise_tags(args.tag)
     now = datetime.now(UTC)
     policy = Policy.from_settings(settings)
     out = []
@@ -160,27 +174,41 @@ def cmd_add(args: argparse.Namespace) -> int:
                 next_check_at=nxt.at,
                 accept_short=args.accept_short,
             )
-            out.append((row, created))
+            out.append((row, created, store.tag_story(row.id, add=tags) if tags else ()))
     if args.format == "json":
-        dump_json([{**story_dict(r), "created": c} for r, c in out])
+        dump_json([{**story_dict(r), "tags": list(t), "created": c} for r, c, t in out])
     else:
-        for row, created in out:
-            print(f"{row.id}\t{row.url}{'' if created else '  (already tracked)'}")
+        for row, created, tagged in out:
+            print(
+                f"{row.id}\t{row.url}{'' if created else '  (already tracked)'}"
+                + (f"\ttags: {', '.join(tagged)}" if tagged else "")
+            )
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     from tracker.service.bootstrap import open_store
+    from tracker.tags import normalise_tags
 
     settings = settings_of(args)
+    wanted = normalise_tags(args.tag)
     with open_store(settings) as store:
         rows = store.list_stories(status=args.status)
+        if wanted:
+            tagged = store.tagged_stories(wanted)
+            rows = [r for r in rows if r.id in tagged]
         headlines = store.latest_headlines()
+        tags = store.story_tags()
     if args.format == "json":
-        dump_json([{**story_dict(r), "headline": headlines.get(r.id)} for r in rows])
+        dump_json([{**story_dict(r), "tags": list(tags.get(r.id, ())), "headline": headlines.get(r.id)} for r in rows])
         return 0
     if not rows:
-        print("No stories yet: add one with `tracker add URL`.", file=sys.stderr)
+        say = (
+            f"No story is tagged {' or '.join(wanted)}."
+            if wanted
+            else "No stories yet: add one with `tracker add URL`."
+        )
+        print(say, file=sys.stderr)
         return 0
     body = []
     for r in rows:
@@ -199,6 +227,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 when(r.last_changed_at),
                 _clip(headlines.get(r.id) or r.title or "(not fetched yet)", HEADLINE_WIDTH),
                 r.url
+                + (f"\n      tags: {', '.join(tags[r.id])}" if r.id in tags else "")
                 + (f"\n      last error: {r.last_error}" if r.last_error else "")
                 + (f"\n      suspect page, not stored: {r.suspect_reason}" if r.suspect_reason else ""),
             ]
@@ -361,6 +390,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 ) from None
             sys.stdout.buffer.write(raw)
             return 0
+        tags = store.story_tags([story.id]).get(story.id, ())
         seq = args.version or story.latest_seq
         if not seq:
             raise UsageError(f"story {story.id} has no versions yet: run `tracker check {story.id}` first")
@@ -384,6 +414,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "published": version.published,
                 "modified": version.modified,
                 "http_status": version.http_status,
+                "tags": list(tags),
                 "text": version.text,
             }
         )
@@ -394,6 +425,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         meta.append(f"by {version.byline}")
     if version.published:
         meta.append(f"published {version.published}")
+    if tags:
+        meta.append(f"tags: {', '.join(tags)}")
     print(" · ".join(meta))
     print()
     print(version.text)
