@@ -22,7 +22,20 @@ The database comes from --db or TRACKER_DATABASE_URL (default: SQLite in the use
 directory); other settings from TRACKER_* variables or the config file (`tracker config`).
 """
 
-MODULES = ["compare", "stories", "tags", "manage", "db", "seeds", "service", "feeds", "alerts", "reports", "config"]
+MODULES = [
+    "compare",
+    "stories",
+    "tags",
+    "preview",
+    "manage",
+    "db",
+    "seeds",
+    "service",
+    "feeds",
+    "alerts",
+    "reports",
+    "config",
+]
 
 
 class Parser(argparse.ArgumentParser):
