@@ -3,7 +3,8 @@
 Methods take and return plain values (storage.rows). Writes that must be atomic are a
 single method: `save_version` stores a version, its change report, its events and the
 story's new scheduling state, or nothing at all. Feeds, leases and events live in
-storage.queues; alert subscriptions and deliveries in storage.outbox; tags in storage.tags.
+storage.queues; alert subscriptions and deliveries in storage.outbox; tags in storage.tags;
+export and import in storage.transfer.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from storage.rows import (
 from storage.schema import Change, Event, Story, Version
 from storage.suspects import SuspectQueries
 from storage.tags import TagQueries
+from storage.transfer import TransferQueries
 from storage.updates import apply_check
 
 _UPDATABLE = {
@@ -117,7 +119,7 @@ def _check_json(value: dict[str, Any], what: str) -> None:
         raise TypeError(f"{what} is not JSON: {exc}") from exc
 
 
-class Store(QueueQueries, OutboxQueries, SuspectQueries, TagQueries):
+class Store(QueueQueries, OutboxQueries, SuspectQueries, TagQueries, TransferQueries):
     """Every query tracker makes; each public method is one transaction. `Store(engine)`
     uses a database as it is; `Store.open(url)` also brings its schema up to date."""
 

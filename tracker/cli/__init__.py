@@ -27,6 +27,7 @@ MODULES = [
     "stories",
     "tags",
     "preview",
+    "transfer",
     "manage",
     "db",
     "seeds",
