@@ -9,6 +9,7 @@ feeds        RSS/Atom feeds whose articles become stories
 leases       "one scheduler per database": who holds it, until when
 subscriptions, deliveries   alert channels and the outbox of messages to send (migration 0002)
 story_tags, feed_tags       a desk's labels on stories, and the labels a feed gives the stories it adds (0004)
+(stories.select_css and ignore_css, a story's own selectors, came with 0005)
 """
 
 from __future__ import annotations
@@ -114,6 +115,9 @@ class Story(Base):
     accept_short: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # why the last check's page was not taken as a version (soft 404, paywall...); None when it was
     suspect_reason: Mapped[str | None] = mapped_column(Text)
+    # the story's own CSS selectors, applied before extraction when it goes wrong on a site (0005)
+    select_css: Mapped[str | None] = mapped_column(Text)
+    ignore_css: Mapped[str | None] = mapped_column(Text)
 
 
 class StoryTag(Base):

@@ -4,7 +4,7 @@ Methods take and return plain values (storage.rows). Writes that must be atomic 
 single method: `save_version` stores a version, its change report, its events and the
 story's new scheduling state, or nothing at all. Feeds, leases and events live in
 storage.queues; alert subscriptions and deliveries in storage.outbox; tags in storage.tags;
-export and import in storage.transfer.
+export and import in storage.transfer; a re-read with new selectors in storage.rereads.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from storage.errors import NotFound
 from storage.migrate import ensure_current, require_file, require_schema
 from storage.outbox import OutboxQueries
 from storage.queues import QueueQueries
+from storage.rereads import RereadQueries
 from storage.rows import (
     AlreadyStored,
     ChangeRow,
@@ -55,6 +56,9 @@ _UPDATABLE = {
     "interval_seconds",
     "consecutive_failures",
     "last_error",
+    "select_css",
+    "ignore_css",
+    "body_hash",  # cleared with new selectors: the next check must extract again
 }
 STATUSES = ("active", "failing", "archived", "removed", "paused")
 # pg_advisory_xact_lock key held while a transaction adds events (see _lock_event_log)
@@ -86,6 +90,8 @@ def story_row(s: Story) -> StoryRow:
         feed_id=s.feed_id,
         accept_short=bool(s.accept_short),
         suspect_reason=s.suspect_reason,
+        select_css=s.select_css,
+        ignore_css=s.ignore_css,
     )
 
 
@@ -119,7 +125,7 @@ def _check_json(value: dict[str, Any], what: str) -> None:
         raise TypeError(f"{what} is not JSON: {exc}") from exc
 
 
-class Store(QueueQueries, OutboxQueries, SuspectQueries, TagQueries, TransferQueries):
+class Store(QueueQueries, OutboxQueries, SuspectQueries, TagQueries, TransferQueries, RereadQueries):
     """Every query tracker makes; each public method is one transaction. `Store(engine)`
     uses a database as it is; `Store.open(url)` also brings its schema up to date."""
 

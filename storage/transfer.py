@@ -55,6 +55,8 @@ class ImportedStory:
     every_seconds: float | None
     interval_seconds: float
     accept_short: bool
+    select_css: str | None
+    ignore_css: str | None
     last_checked_at: datetime | None
     last_changed_at: datetime | None
     gone_at: datetime | None
@@ -119,6 +121,8 @@ class TransferQueries:
                 last_changed_at=story.last_changed_at,
                 gone_at=story.gone_at,
                 accept_short=story.accept_short,
+                select_css=story.select_css,
+                ignore_css=story.ignore_css,
                 consecutive_failures=0,
                 latest_seq=len(story.versions),
             )

@@ -55,6 +55,7 @@ def test_an_export_imported_into_sqlite_reproduces_everything(
 ) -> None:
     first = store_change(store, "https://news.example/floods")
     store.update_story(first, title="Alder Crossing floods", every_seconds=300.0, accept_short=True)
+    store.update_story(first, select_css="article", ignore_css=".comments, .ticker")
     store.tag_story(first, add=["floods", "live"])
     second, _ = store.add_story("https://news.example/not-yet", T0, interval_seconds=120, next_check_at=T0)
     store.update_story(second.id, status="paused", active=False)

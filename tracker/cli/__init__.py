@@ -28,6 +28,7 @@ MODULES = [
     "tags",
     "preview",
     "transfer",
+    "selectors",
     "manage",
     "db",
     "seeds",

@@ -58,6 +58,10 @@ def register(sub: SubParsers) -> None:
         "by default such a page is a suspect check: kept for inspection, no version, no alert",
     )
     tag_option(p, "label the stories (repeatable: --tag gaza --tag live); a story already tracked gains the tags")
+    p.add_argument(
+        "--select", metavar="CSS", help="read only these elements: the article's container (see `tracker try`)"
+    )
+    p.add_argument("--ignore", metavar="CSS", help="drop these elements before reading (a comments box, a live ticker)")
     format_option(p)
     p.set_defaults(func=cmd_add)
 
@@ -140,6 +144,8 @@ def story_dict(s: StoryRow) -> dict[str, Any]:
         "last_error": s.last_error,
         "suspect": s.suspect_reason,
         "accept_short": s.accept_short,
+        "select": s.select_css,
+        "ignore": s.ignore_css,
         "gone_at": s.gone_at,
     }
 
@@ -159,6 +165,12 @@ def cmd_add(args: argparse.Namespace) -> int:
         )
     urls = [normalise_url(u) for u in args.urls]  # all or none: validate before storing any
     tags = normalise_tags(args.tag)
+    from tracker.fetch.select import check_selector
+
+    css = {
+        "select_css": check_selector(args.select, "--select") if args.select else None,
+        "ignore_css": check_selector(args.ignore, "--ignore") if args.ignore else None,
+    }
     now = datetime.now(UTC)
     policy = Policy.from_settings(settings)
     out = []
@@ -174,6 +186,8 @@ def cmd_add(args: argparse.Namespace) -> int:
                 next_check_at=nxt.at,
                 accept_short=args.accept_short,
             )
+            if created and (args.select or args.ignore):
+                row = store.update_story(row.id, **css)
             out.append((row, created, store.tag_story(row.id, add=tags) if tags else ()))
     if args.format == "json":
         dump_json([{**story_dict(r), "tags": list(t), "created": c} for r, c, t in out])
@@ -415,6 +429,8 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "modified": version.modified,
                 "http_status": version.http_status,
                 "tags": list(tags),
+                "select": story.select_css,
+                "ignore": story.ignore_css,
                 "text": version.text,
             }
         )
@@ -428,9 +444,17 @@ def cmd_show(args: argparse.Namespace) -> int:
     if tags:
         meta.append(f"tags: {', '.join(tags)}")
     print(" · ".join(meta))
+    if story.select_css or story.ignore_css:
+        print(_selectors_line(story))
     print()
     print(version.text)
     return 0
+
+
+def _selectors_line(story: StoryRow) -> str:
+    parts = [f"select {story.select_css!r}"] if story.select_css else []
+    parts += [f"ignore {story.ignore_css!r}"] if story.ignore_css else []
+    return "read with " + ", ".join(parts) + f" (`tracker select {story.id}` to change)"
 
 
 def _clip(text: str, n: int) -> str:

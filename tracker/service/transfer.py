@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from tracker.errors import UsageError
+from tracker.fetch.select import check_selector
 from tracker.fetch.urls import normalise_url
 from tracker.service.schedule import Policy, first_check
 from tracker.tags import normalise_tags
@@ -69,6 +70,8 @@ def story_dict(store: Store, story: StoryRow, tags: tuple[str, ...], versions: b
         "every_seconds": story.every_seconds,
         "interval_seconds": story.interval_seconds,
         "accept_short": story.accept_short,
+        "select": story.select_css,
+        "ignore": story.ignore_css,
         "last_checked_at": _time(story.last_checked_at),
         "last_changed_at": _time(story.last_changed_at),
         "gone_at": _time(story.gone_at),
@@ -234,6 +237,8 @@ def _prepare(doc: dict[str, Any], now: datetime, policy: Policy, tags: tuple[str
                 every_seconds=s.get("every_seconds"),
                 interval_seconds=float(s.get("interval_seconds") or first_check(policy, now).interval),
                 accept_short=bool(s.get("accept_short")),
+                select_css=check_selector(s["select"], "select") if s.get("select") else None,
+                ignore_css=check_selector(s["ignore"], "ignore") if s.get("ignore") else None,
                 last_checked_at=_parse_time(s.get("last_checked_at")),
                 last_changed_at=_parse_time(s.get("last_changed_at")),
                 gone_at=_parse_time(s.get("gone_at")),
