@@ -26,7 +26,8 @@ def register(sub: SubParsers) -> None:
         description="Write the stories (all, these, or those with --tag) as tracker's JSON: settings, tags "
         "and every version with its raw page and change report, and the feeds; `tracker import` reads it "
         "back. --figures-csv: one story's figure timelines as CSV. --reports: every change report as JSON "
-        "Lines. Alert subscriptions are not exported (they hold credentials).",
+        "Lines. --warc FILE: the raw pages as WARC records. Alert subscriptions are not exported (they "
+        "hold credentials).",
     )
     p.add_argument("stories", nargs="*", metavar="STORY", help="story ids or URLs (default: every story)")
     tag_option(p, "only stories with this tag (repeatable: any of them)")
@@ -34,6 +35,12 @@ def register(sub: SubParsers) -> None:
     what = p.add_mutually_exclusive_group()
     what.add_argument("--figures-csv", action="store_true", help="one STORY's figures at every version, as CSV")
     what.add_argument("--reports", action="store_true", help="every change report, one JSON object a line")
+    what.add_argument(
+        "--warc",
+        type=Path,
+        metavar="FILE",
+        help="every stored raw page of the stories as WARC response records (gzipped), for archive tools",
+    )
     what.add_argument("--settings-only", action="store_true", help="stories with their settings and tags, no versions")
     p.set_defaults(func=cmd_export)
 
@@ -66,6 +73,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     if args.figures_csv and len(args.stories) != 1:
         raise UsageError("--figures-csv writes one story's figures: name exactly one STORY")
+    if args.warc:
+        return _warc(args)
     out: TextIO = args.output.open("w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
         with open_store(settings) as store:
@@ -86,6 +95,28 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         if args.output:
             out.close()
+    return 0
+
+
+def _warc(args: argparse.Namespace) -> int:
+    from tracker.service.archive import write_warc
+    from tracker.service.bootstrap import open_store
+
+    settings = settings_of(args)
+    if args.output:
+        raise UsageError("--warc names its own FILE: leave out -o")
+    with open_store(settings) as store:
+        stories = _chosen(store, args)
+        if not stories:
+            raise UsageError("no story to write: name one, or add some first")
+        partial = args.warc.with_name(args.warc.name + ".part")
+        try:
+            with partial.open("wb") as out:
+                records = write_warc(store, stories, out)
+            partial.replace(args.warc)  # a file that exists is a whole one
+        finally:
+            partial.unlink(missing_ok=True)
+    print(f"wrote {args.warc}: {records} response record(s) from {len(stories)} stor(ies)", file=sys.stderr)
     return 0
 
 
