@@ -4,7 +4,8 @@ Methods take and return plain values (storage.rows). Writes that must be atomic 
 single method: `save_version` stores a version, its change report, its events and the
 story's new scheduling state, or nothing at all. Feeds, leases and events live in
 storage.queues; alert subscriptions and deliveries in storage.outbox; tags in storage.tags;
-export and import in storage.transfer; a re-read with new selectors in storage.rereads.
+export and import in storage.transfer; a re-read with new selectors in storage.rereads;
+retention in storage.retention.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from storage.migrate import ensure_current, require_file, require_schema
 from storage.outbox import OutboxQueries
 from storage.queues import QueueQueries
 from storage.rereads import RereadQueries
+from storage.retention import RetentionQueries
 from storage.rows import (
     AlreadyStored,
     ChangeRow,
@@ -125,7 +127,7 @@ def _check_json(value: dict[str, Any], what: str) -> None:
         raise TypeError(f"{what} is not JSON: {exc}") from exc
 
 
-class Store(QueueQueries, OutboxQueries, SuspectQueries, TagQueries, TransferQueries, RereadQueries):
+class Store(QueueQueries, OutboxQueries, SuspectQueries, TagQueries, TransferQueries, RereadQueries, RetentionQueries):
     """Every query tracker makes; each public method is one transaction. `Store(engine)`
     uses a database as it is; `Store.open(url)` also brings its schema up to date."""
 
@@ -332,7 +334,7 @@ class Store(QueueQueries, OutboxQueries, SuspectQueries, TagQueries, TransferQue
             blob = s.execute(query).scalar()
             if blob is None:
                 raise NotFound("version", f"{story_id}/{seq}")
-            return zlib.decompress(blob)
+            return zlib.decompress(blob) if blob else b""  # empty: dropped by retention (storage.retention)
 
     def list_versions(self, story_id: int) -> list[VersionMeta]:
         with self._read() as s:

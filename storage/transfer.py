@@ -93,7 +93,7 @@ class TransferQueries:
                         v.modified,
                         v.text,
                         v.words,
-                        zlib.decompress(v.html_gz),
+                        zlib.decompress(v.html_gz) if v.html_gz else b"",  # empty: dropped by retention
                         v.http_status,
                         v.final_url,
                         c.report if c else None,
@@ -143,7 +143,7 @@ class TransferQueries:
                     modified=v.modified,
                     text=v.text,
                     words=v.words,
-                    html_gz=zlib.compress(v.html, 6),
+                    html_gz=zlib.compress(v.html, 6) if v.html else b"",  # a page retention dropped stays dropped
                     html_size=len(v.html),
                     http_status=v.http_status,
                     final_url=v.final_url,

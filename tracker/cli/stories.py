@@ -414,6 +414,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         except NotFound:
             raise UsageError(f"story {story.id} has no version {seq} (it has {story.latest_seq or 0})") from None
     if args.html:
+        if not html:
+            raise UsageError(f"the raw page of version {seq} was dropped by retention (`tracker db vacuum`)")
         sys.stdout.buffer.write(html)
         return 0
     if args.format == "json":
