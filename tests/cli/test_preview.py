@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import run
-from tests.fixtures.web import Web, html
+from tests.fixtures.web import Reply, Web, html
 
 ARTICLE = [
     "Ferry crossings to Skerra Island were halted for a second day as gales reached 70 mph, the harbour office said.",
@@ -125,3 +125,15 @@ def test_try_goes_through_the_same_guard(
     web.route("/big", html(_page(ARTICLE * 20)))
     code, out, err = run(capsys, "try", web.base + "/big")
     assert code == 1 and out == "" and err.startswith("tracker: error:")
+
+
+def test_try_warns_when_robots_txt_asks_not_to_fetch_the_page(
+    db: str, web: Web, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = web.route("/ferries", html(_page(ARTICLE)))
+    web.route("/robots.txt", Reply(200, "User-agent: *\nDisallow: /private/\n", {"Content-Type": "text/plain"}))
+    _, out, _ = run(capsys, "try", url, "--format", "json")
+    assert json.loads(out)["warnings"] == []
+    web.route("/robots.txt", Reply(200, "User-agent: tracker\nDisallow: /ferries\n", {"Content-Type": "text/plain"}))
+    code, out, _ = run(capsys, "try", url)
+    assert code == 0 and "! the site's robots.txt asks tracker not to fetch this page" in out

@@ -3,7 +3,9 @@
 The page goes through what a first check does: the same Fetcher (private-address guard,
 size cap, deadline), the same extraction (with the story selectors the user is trying),
 and the same suspect-page rules, whose verdict becomes a warning here instead of a
-failure. The figures and statements are the ones the diff engine would read.
+failure. The figures and statements are the ones the diff engine would read. The site's
+robots.txt is read too (through the same Fetcher), only to warn: tracker fetches the
+pages a desk names, as a reader's browser would, and does not crawl.
 """
 
 from __future__ import annotations
@@ -44,6 +46,31 @@ def article_figures(article: Article) -> tuple[Figure, ...]:
     return tuple(found)
 
 
+def robots_warning(fetcher: Fetcher, url: str) -> str | None:
+    """A warning when the site's robots.txt asks tracker's user agent not to fetch `url`;
+    None when it allows it, or has none, or cannot be read (that is no reason to warn)."""
+    from urllib.parse import urlsplit, urlunsplit
+    from urllib.robotparser import RobotFileParser
+
+    from tracker.errors import FetchError
+    from tracker.fetch.client import NotModified
+
+    parts = urlsplit(url)
+    robots_url = urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
+    try:
+        fetched = fetcher.get(robots_url)
+    except FetchError:
+        return None
+    if isinstance(fetched, NotModified):
+        return None
+    rules = RobotFileParser()
+    rules.parse(fetched.text.splitlines())
+    agent = fetcher.settings.user_agent
+    if rules.can_fetch(agent, url):
+        return None
+    return f"the site's robots.txt asks {agent.split('/')[0]} not to fetch this page (tracker fetches it if you add it)"
+
+
 def preview(fetcher: Fetcher, url: str, select: str | None = None, ignore: str | None = None) -> Preview:
     """Fetch `url` once and read it as a first check would. Fetch errors raise as in a check."""
     from tracker.fetch.client import NotModified
@@ -77,6 +104,9 @@ def preview(fetcher: Fetcher, url: str, select: str | None = None, ignore: str |
         warnings.append("the page asks for JavaScript: what a browser shows may differ from this text")
     if not article.paragraphs:
         warnings.append("no article paragraphs were found (try --select with the article's container)")
+    robots = robots_warning(fetcher, fetched.final_url)
+    if robots:
+        warnings.append(robots)
     return Preview(
         fetched.url,
         fetched.final_url,
