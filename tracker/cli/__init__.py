@@ -25,6 +25,7 @@ directory); other settings from TRACKER_* variables or the config file (`tracker
 MODULES = [
     "compare",
     "stories",
+    "versions",
     "tags",
     "preview",
     "transfer",

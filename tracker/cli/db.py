@@ -10,9 +10,9 @@ from tracker.cli.common import SubParsers, common_options, settings_of
 def register(sub: SubParsers) -> None:
     p = sub.add_parser(
         "db",
-        help="manage the database schema",
+        help="manage the database: schema migrations, retention",
         description="Migrations are applied automatically on first use; these commands run "
-        "them explicitly (for deployments) and show the schema version.",
+        "them explicitly (for deployments), show the schema version, and drop old raw pages (vacuum).",
     )
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     common = common_options()

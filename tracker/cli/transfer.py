@@ -22,7 +22,7 @@ def register(sub: SubParsers) -> None:
     p = sub.add_parser(
         "export",
         parents=[common_options()],
-        help="write stories out: JSON (settings, tags, versions), a figures CSV, reports as JSON Lines",
+        help="write stories out: JSON (settings, tags, versions), figures CSV, reports JSON Lines, WARC",
         description="Write the stories (all, these, or those with --tag) as tracker's JSON: settings, tags "
         "and every version with its raw page and change report, and the feeds; `tracker import` reads it "
         "back. --figures-csv: one story's figure timelines as CSV. --reports: every change report as JSON "
