@@ -184,6 +184,7 @@ class NewVersion:
     html: bytes
     http_status: int = 200
     final_url: str | None = None
+    headers: tuple[tuple[str, str], ...] | None = None  # as the server sent them (tracker.fetch.client.kept_headers)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ feeds        RSS/Atom feeds whose articles become stories
 leases       "one scheduler per database": who holds it, until when
 subscriptions, deliveries   alert channels and the outbox of messages to send (migration 0002)
 story_tags, feed_tags       a desk's labels on stories, and the labels a feed gives the stories it adds (0004)
-(stories.select_css and ignore_css, a story's own selectors, came with 0005)
+(stories.select_css and ignore_css, a story's own selectors, came with 0005; versions.headers with 0006)
 """
 
 from __future__ import annotations
@@ -176,6 +176,8 @@ class Version(Base):
     html_size: Mapped[int] = mapped_column(Integer, default=0)
     http_status: Mapped[int] = mapped_column(Integer, default=200)
     final_url: Mapped[str | None] = mapped_column(Text)
+    # the response's headers as [name, value] pairs (for WARC export); None before migration 0006
+    headers: Mapped[list[list[str]] | None] = mapped_column(JSON)
 
 
 class Change(Base):

@@ -445,6 +445,7 @@ class Store(QueueQueries, OutboxQueries, SuspectQueries, TagQueries, TransferQue
                 html_size=len(version.html),
                 http_status=version.http_status,
                 final_url=version.final_url,
+                headers=[list(h) for h in version.headers] if version.headers is not None else None,
             )
             s.add(row)
             s.flush()

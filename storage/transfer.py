@@ -41,6 +41,7 @@ class ArchivedVersion:
     report: dict[str, Any] | None = None
     summary: str | None = None
     reported_at: datetime | None = None
+    headers: tuple[tuple[str, str], ...] | None = None  # None: not kept (stored before migration 0006)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class TransferQueries:
                         c.report if c else None,
                         c.summary if c else None,
                         c.created_at if c else None,
+                        tuple((n, v) for n, v in v.headers) if v.headers is not None else None,
                     )
                 )
             return out
@@ -147,6 +149,7 @@ class TransferQueries:
                     html_size=len(v.html),
                     http_status=v.http_status,
                     final_url=v.final_url,
+                    headers=[list(h) for h in v.headers] if v.headers is not None else None,
                 )
                 s.add(version)
                 s.flush()

@@ -11,6 +11,8 @@ from warcio.archiveiterator import ArchiveIterator
 from storage import Store
 from storage.rows import NewVersion
 from tests.alerts.test_alerts import T0, _update, store_change
+from tests.fixtures.pages import PARAS, page
+from tests.fixtures.web import Reply, Web
 from tracker.cli import main
 
 
@@ -61,3 +63,27 @@ def test_every_stored_page_is_a_response_record_with_its_bytes(
 def test_a_warc_of_nothing_is_refused(database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--warc", str(tmp_path / "x.warc.gz"), "--db", database_url]) == 1
     assert "no story to write" in capsys.readouterr().err and not (tmp_path / "x.warc.gz").exists()
+
+
+def test_a_checked_page_keeps_its_headers_but_not_its_cookies(
+    tmp_path: Path, web: Web, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TRACKER_ALLOW_PRIVATE_NETWORKS", "1")
+    db = f"sqlite:///{tmp_path / 'warc.db'}"
+    body = page(PARAS).replace("Mayor", "Maire").encode("windows-1252")
+    headers = {"Content-Type": "text/html; charset=windows-1252", "ETag": '"v1"', "Set-Cookie": "session=s3cret"}
+    url = web.route("/story", Reply(200, body, headers))
+    assert main(["add", url, "--db", db]) == 0 and main(["check", "--db", db]) == 0
+    warc = tmp_path / "story.warc.gz"
+    assert main(["export", "1", "--warc", str(warc), "--db", db]) == 0
+    capsys.readouterr()
+    responses = []
+    with warc.open("rb") as f:
+        for record in ArchiveIterator(f):  # a record's content can be read only before the next one
+            if record.rec_type == "response":
+                responses.append((record.http_headers, record.content_stream().read()))
+    ((http, content),) = responses
+    assert http.get_header("Content-Type") == "text/html; charset=windows-1252"
+    assert http.get_header("ETag") == '"v1"' and http.get_header("X-Tracker-Headers") is None
+    assert http.get_header("Set-Cookie") is None and http.get_header("Content-Length") == str(len(body))
+    assert content == body

@@ -3,9 +3,10 @@
 A fact-checker can hand the file over as evidence: it opens in standard archive tools
 (pywb, replayweb.page) and warcio reads it back. Each version becomes one response record
 dated when it was fetched, for the URL it was fetched from (after redirects), with its
-HTTP status and the page's bytes exactly as stored. tracker keeps no response headers
-beyond what a version records, so the HTTP headers of a record are rebuilt from that
-(Content-Type, Content-Length) and say so (`X-Tracker-Headers: rebuilt`); a warcinfo
+HTTP status, the response headers kept with it and the page's bytes exactly as stored.
+The body is stored decoded, so Content-Length is its own and no Content-Encoding is
+written; cookies were never kept. A version stored before headers were kept (migration
+0006) gets a rebuilt Content-Type and says so (`X-Tracker-Headers: rebuilt`). A warcinfo
 record at the start names the story. A page that retention dropped (`tracker db vacuum`)
 has no bytes to write and is left out.
 """
@@ -43,12 +44,12 @@ def write_warc(store: Store, stories: Iterable[StoryRow], out: BinaryIO) -> int:
         for v in store.story_archive(story.id):
             if not v.html:
                 continue  # dropped by retention
-            headers = [
-                ("Content-Type", "text/html"),
-                ("Content-Length", str(len(v.html))),
-                ("X-Tracker-Headers", "rebuilt"),
-                ("X-Tracker-Version", f"{story.id}/{v.seq}"),
-            ]
+            if v.headers is not None:
+                headers = [*v.headers, ("Content-Length", str(len(v.html)))]
+            else:
+                headers = [("Content-Type", "text/html"), ("Content-Length", str(len(v.html)))]
+                headers.append(("X-Tracker-Headers", "rebuilt"))
+            headers.append(("X-Tracker-Version", f"{story.id}/{v.seq}"))
             http = StatusAndHeaders(f"{v.http_status} {_reason(v.http_status)}", headers, protocol="HTTP/1.1")
             record = writer.create_warc_record(
                 v.final_url or story.url,

@@ -244,6 +244,7 @@ class Checker:
             html=getattr(fetched, "body", b""),
             http_status=getattr(fetched, "status", 200),
             final_url=getattr(fetched, "final_url", story.url),
+            headers=getattr(fetched, "headers", None),
         )
         result = self.store.save_version(story.id, latest.seq if latest else None, version, change, update)
         if isinstance(result, Conflict):

@@ -57,6 +57,7 @@ def _version_dict(v: ArchivedVersion) -> dict[str, Any]:
         "report": v.report,
         "summary": v.summary,
         "reported_at": _time(v.reported_at),
+        "headers": [list(h) for h in v.headers] if v.headers is not None else None,
     }
 
 
@@ -223,6 +224,7 @@ def _prepare(doc: dict[str, Any], now: datetime, policy: Policy, tags: tuple[str
                 report=v.get("report"),
                 summary=v.get("summary"),
                 reported_at=_parse_time(v.get("reported_at")),
+                headers=tuple((str(n), str(x)) for n, x in v["headers"]) if v.get("headers") is not None else None,
             )
             for v in sorted(s.get("versions") or [], key=lambda v: int(v["version"]))
         )
