@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ ARTICLE = [
 THREAD = [f"Reader {n}: my cousin is stuck on the island and nobody will answer the phone line." for n in range(12)]
 
 
-def _page(paragraphs: list[str], thread: list[str] = ()) -> str:  # type: ignore[assignment]
+def _page(paragraphs: Sequence[str], thread: Sequence[str] = ()) -> str:
     posts = "".join(f"<p>{p}</p>" for p in thread)
     return (
         "<!doctype html><html><head><title>Gales halt Skerra ferries | Coast Post</title>"
@@ -137,3 +138,9 @@ def test_try_warns_when_robots_txt_asks_not_to_fetch_the_page(
     web.route("/robots.txt", Reply(200, "User-agent: tracker\nDisallow: /ferries\n", {"Content-Type": "text/plain"}))
     code, out, _ = run(capsys, "try", url)
     assert code == 0 and "! the site's robots.txt asks tracker not to fetch this page" in out
+
+
+def test_a_304_to_a_plain_request_is_one_error_line(db: str, web: Web, capsys: pytest.CaptureFixture[str]) -> None:
+    url = web.route("/broken", Reply(304))
+    code, out, err = run(capsys, "try", url)
+    assert code == 1 and out == "" and "answered 304 Not Modified" in err and err.count("\n") == 1

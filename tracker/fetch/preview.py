@@ -17,6 +17,7 @@ from tracker.engine.figures.read import figures
 from tracker.engine.model import Article, Figure, Statement
 from tracker.engine.statements.read import extract
 from tracker.engine.text import sentences
+from tracker.errors import BadResponse
 from tracker.fetch.suspect import REASONS, judge
 from tracker.fetch.workers import SuspectPage, read_page
 
@@ -77,7 +78,7 @@ def preview(fetcher: Fetcher, url: str, select: str | None = None, ignore: str |
 
     fetched = fetcher.get(url)
     if isinstance(fetched, NotModified):  # no validators were sent, so a server answering 304 is broken
-        raise AssertionError("a 304 to an unconditional request")
+        raise BadResponse(url, "answered 304 Not Modified to a request that named no version")
     warnings: list[str] = []
     if fetched.final_url != fetched.url:
         warnings.append(f"redirected to {fetched.final_url}: tracking {fetched.url} follows the same redirect")
