@@ -30,7 +30,7 @@ from storage.errors import NoDatabase, SchemaMismatch
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0003"
+HEAD = "0006"
 SCRIPTS = Path(__file__).resolve().parent / "migrations"
 # pg_advisory_xact_lock key for migrations: any constant that no other lock of ours uses
 _MIGRATION_LOCK = 0x7472_6B01

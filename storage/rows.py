@@ -32,6 +32,8 @@ class StoryRow:
     feed_id: int | None
     accept_short: bool = False
     suspect_reason: str | None = None
+    select_css: str | None = None  # CSS: keep only these elements before extraction
+    ignore_css: str | None = None  # CSS: drop these elements before extraction
 
     @property
     def version_count(self) -> int:
@@ -182,6 +184,7 @@ class NewVersion:
     html: bytes
     http_status: int = 200
     final_url: str | None = None
+    headers: tuple[tuple[str, str], ...] | None = None  # as the server sent them (tracker.fetch.client.kept_headers)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ consumers    how far each event consumer (alerts) has read
 feeds        RSS/Atom feeds whose articles become stories
 leases       "one scheduler per database": who holds it, until when
 subscriptions, deliveries   alert channels and the outbox of messages to send (migration 0002)
+story_tags, feed_tags       a desk's labels on stories, and the labels a feed gives the stories it adds (0004)
+(stories.select_css and ignore_css, a story's own selectors, came with 0005; versions.headers with 0006)
 """
 
 from __future__ import annotations
@@ -113,6 +115,28 @@ class Story(Base):
     accept_short: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # why the last check's page was not taken as a version (soft 404, paywall...); None when it was
     suspect_reason: Mapped[str | None] = mapped_column(Text)
+    # the story's own CSS selectors, applied before extraction when it goes wrong on a site (0005)
+    select_css: Mapped[str | None] = mapped_column(Text)
+    ignore_css: Mapped[str | None] = mapped_column(Text)
+
+
+class StoryTag(Base):
+    """One label on one story; a story has any number, a tag any number of stories."""
+
+    __tablename__ = "story_tags"
+    __table_args__ = (Index("ix_story_tags_tag", "tag"),)
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class FeedTag(Base):
+    """A label a feed gives every story it adds."""
+
+    __tablename__ = "feed_tags"
+
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
 class SuspectPage(Base):
@@ -152,6 +176,8 @@ class Version(Base):
     html_size: Mapped[int] = mapped_column(Integer, default=0)
     http_status: Mapped[int] = mapped_column(Integer, default=200)
     final_url: Mapped[str | None] = mapped_column(Text)
+    # the response's headers as [name, value] pairs (for WARC export); None before migration 0006
+    headers: Mapped[list[list[str]] | None] = mapped_column(JSON)
 
 
 class Change(Base):

@@ -3,7 +3,9 @@
 Methods take and return plain values (storage.rows). Writes that must be atomic are a
 single method: `save_version` stores a version, its change report, its events and the
 story's new scheduling state, or nothing at all. Feeds, leases and events live in
-storage.queues; alert subscriptions and deliveries in storage.outbox.
+storage.queues; alert subscriptions and deliveries in storage.outbox; tags in storage.tags;
+export and import in storage.transfer; a re-read with new selectors in storage.rereads;
+retention in storage.retention.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from storage.errors import NotFound
 from storage.migrate import ensure_current, require_file, require_schema
 from storage.outbox import OutboxQueries
 from storage.queues import QueueQueries
+from storage.rereads import RereadQueries
+from storage.retention import RetentionQueries
 from storage.rows import (
     AlreadyStored,
     ChangeRow,
@@ -40,6 +44,8 @@ from storage.rows import (
 )
 from storage.schema import Change, Event, Story, Version
 from storage.suspects import SuspectQueries
+from storage.tags import TagQueries
+from storage.transfer import TransferQueries
 from storage.updates import apply_check
 
 _UPDATABLE = {
@@ -52,6 +58,9 @@ _UPDATABLE = {
     "interval_seconds",
     "consecutive_failures",
     "last_error",
+    "select_css",
+    "ignore_css",
+    "body_hash",  # cleared with new selectors: the next check must extract again
 }
 STATUSES = ("active", "failing", "archived", "removed", "paused")
 # pg_advisory_xact_lock key held while a transaction adds events (see _lock_event_log)
@@ -83,6 +92,8 @@ def story_row(s: Story) -> StoryRow:
         feed_id=s.feed_id,
         accept_short=bool(s.accept_short),
         suspect_reason=s.suspect_reason,
+        select_css=s.select_css,
+        ignore_css=s.ignore_css,
     )
 
 
@@ -116,7 +127,7 @@ def _check_json(value: dict[str, Any], what: str) -> None:
         raise TypeError(f"{what} is not JSON: {exc}") from exc
 
 
-class Store(QueueQueries, OutboxQueries, SuspectQueries):
+class Store(QueueQueries, OutboxQueries, SuspectQueries, TagQueries, TransferQueries, RereadQueries, RetentionQueries):
     """Every query tracker makes; each public method is one transaction. `Store(engine)`
     uses a database as it is; `Store.open(url)` also brings its schema up to date."""
 
@@ -323,7 +334,7 @@ class Store(QueueQueries, OutboxQueries, SuspectQueries):
             blob = s.execute(query).scalar()
             if blob is None:
                 raise NotFound("version", f"{story_id}/{seq}")
-            return zlib.decompress(blob)
+            return zlib.decompress(blob) if blob else b""  # empty: dropped by retention (storage.retention)
 
     def list_versions(self, story_id: int) -> list[VersionMeta]:
         with self._read() as s:
@@ -434,6 +445,7 @@ class Store(QueueQueries, OutboxQueries, SuspectQueries):
                 html_size=len(version.html),
                 http_status=version.http_status,
                 final_url=version.final_url,
+                headers=[list(h) for h in version.headers] if version.headers is not None else None,
             )
             s.add(row)
             s.flush()

@@ -85,6 +85,7 @@ class Settings:
     failure_backoff: float = 2.0
     max_failures: int = 10
     archive_after: float = 7 * 86400.0
+    raw_retention: float = 0.0  # `tracker db vacuum` drops raw pages older than this (texts, reports stay); 0: keep all
     tick: float = 2.0
     concurrency: int = 32
     per_host: int = 4
@@ -146,6 +147,7 @@ _DURATION_FIELDS = {
     "min_interval",
     "max_interval",
     "archive_after",
+    "raw_retention",
     "tick",
     "shutdown_grace",
     "compare_budget",

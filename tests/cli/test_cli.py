@@ -37,16 +37,6 @@ def test_every_command_is_explained_and_documented(name: str, parser: argparse.A
     assert re.search(rf"tracker {re.escape(top)}\b", README), f"`tracker {top}` is not in the README"
 
 
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("TRACKER_DATABASE_URL", url)
-    monkeypatch.setenv("TRACKER_ALLOW_PRIVATE_NETWORKS", "1")
-    monkeypatch.setenv("TRACKER_CONFIG", str(tmp_path / "none.toml"))
-    (tmp_path / "none.toml").write_text("")
-    return url
-
-
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     out = capsys.readouterr()
@@ -82,14 +72,6 @@ def test_a_story_from_add_to_diff(made: str, web: Web, capsys: pytest.CaptureFix
     assert json.loads(out)[0]["versions"] == 2
     code, out, _ = run(capsys, "remove", "1", "--yes")
     assert code == 0 and "deleted story 1" in out
-
-
-@pytest.fixture
-def made(db: str, capsys: pytest.CaptureFixture[str]) -> str:
-    """The database of `db`, created (by `tracker db upgrade`)."""
-    assert main(["db", "upgrade"]) == 0
-    capsys.readouterr()
-    return db
 
 
 def _one_line(err: str) -> bool:

@@ -156,10 +156,10 @@ def test_an_older_fetch_finishing_last_is_never_stored_on_top(
     web.route("/overlap", html(page(_revision(1))))
     fetched, release = threading.Event(), threading.Event()
 
-    def stalling_read(body: bytes, url: str, known: str | None, charset: str | None) -> Page:
+    def stalling_read(body: bytes, url: str, known: str | None, charset: str | None, *css: str | None) -> Page:
         fetched.set()
         release.wait(10)
-        return read_page(body, url, known, charset)
+        return read_page(body, url, known, charset, *css)
 
     slow = Checker(store, checker.fetcher, stalling_read, checker.policy, random.Random(2))
     outcomes: list[Outcome] = []

@@ -48,6 +48,23 @@ def test_a_feed_adds_its_articles_once(store: Store, seed_server: SeedServer) ->
         fetcher.close()
 
 
+def test_stories_a_feed_adds_get_its_tags(store: Store, seed_server: SeedServer) -> None:
+    fetcher = Fetcher(Settings(allow_private_networks=True, retries=0))
+    try:
+        feed, _ = store.add_feed(seed_server.url + "/feed.xml", T0, interval_seconds=FEED_INTERVAL, next_check_at=T0)
+        store.set_feed_tags(feed.id, ["wires", "regional"])
+        mine, _ = store.add_story(
+            seed_server.story_url("tamsin-creek-dam-breach"), T0, interval_seconds=120, next_check_at=T0
+        )
+        store.tag_story(mine.id, add=["dam"])  # tracked before the feed listed it: keeps its own tags
+        (result,) = poll_due_feeds(store, fetcher, Policy(), T0, random.Random(1))
+        tags = store.story_tags()
+        assert result.added and all(tags[i] == ("regional", "wires") for i in result.added)
+        assert mine.id not in result.added and tags[mine.id] == ("dam",)
+    finally:
+        fetcher.close()
+
+
 def test_a_feed_with_words_follows_only_the_matching_articles(store: Store, seed_server: SeedServer) -> None:
     fetcher = Fetcher(Settings(allow_private_networks=True, retries=0))
     try:

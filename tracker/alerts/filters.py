@@ -4,6 +4,8 @@ A filter names the kinds of change that matter (`figures`, `statements`, `headli
 `text` for any edit, `removed` for an article taken down), optional keywords (any of
 them in the changed material: figure labels and sentences, statements, the headline),
 and a minimum relative change for figures (0.05: only figures that moved by 5% or more).
+Stories are chosen by id, by tag (any of the tags, as the story has them when its event
+is fanned out), or both.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Filter:
     keywords: tuple[str, ...] = ()
     min_change: float = 0.0
     stories: tuple[int, ...] = field(default=())  # empty: every story
+    tags: tuple[str, ...] = field(default=())  # empty: any tags or none
 
     def __post_init__(self) -> None:
         unknown = [k for k in self.kinds if k not in KINDS]
@@ -39,6 +42,7 @@ class Filter:
             "keywords": list(self.keywords),
             "min_change": self.min_change,
             "stories": list(self.stories),
+            "tags": list(self.tags),
         }
 
     @classmethod
@@ -48,12 +52,17 @@ class Filter:
             keywords=tuple(data.get("keywords") or ()),
             min_change=float(data.get("min_change") or 0.0),
             stories=tuple(data.get("stories") or ()),
+            tags=tuple(data.get("tags") or ()),  # subscriptions stored before tags have none
         )
 
 
-def wants(flt: Filter, event_kind: str, story_id: int, report: ChangeReport | None) -> bool:
-    """Does this subscription want to hear about this event?"""
+def wants(
+    flt: Filter, event_kind: str, story_id: int, report: ChangeReport | None, story_tags: tuple[str, ...] = ()
+) -> bool:
+    """Does this subscription want to hear about this event (of a story with these tags)?"""
     if flt.stories and story_id not in flt.stories:
+        return False
+    if flt.tags and not set(flt.tags) & set(story_tags):
         return False
     if event_kind == "removed":
         return "removed" in flt.kinds

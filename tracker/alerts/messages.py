@@ -69,11 +69,20 @@ def story_report_url(public_url: str, story_id: int) -> str | None:
     return f"{public_url.rstrip('/')}/stories/{story_id}.html"
 
 
-def reason(subscription_id: int, kinds: tuple[str, ...], keywords: tuple[str, ...], stories: tuple[int, ...]) -> str:
+def reason(
+    subscription_id: int,
+    kinds: tuple[str, ...],
+    keywords: tuple[str, ...],
+    stories: tuple[int, ...],
+    tags: tuple[str, ...] = (),
+) -> str:
     """'You get this because subscription 3 follows figures, statements on every story.'"""
     where = "every story"
     if stories:
         where = ("story " if len(stories) == 1 else "stories ") + ", ".join(map(str, stories))
+    if tags:
+        tagged = f"stories tagged {' or '.join(tags)}"
+        where = tagged if not stories else f"{where} and {tagged}"
     words = f" mentioning {', '.join(keywords)}" if keywords else ""
     return f"You get this because subscription {subscription_id} follows {', '.join(kinds)}{words} on {where}."
 

@@ -99,7 +99,7 @@ def alert_for_delivery(store: Store, settings: Settings, d: DeliveryRow) -> Aler
     return dataclasses.replace(
         alert,
         subscription_id=sub.id,
-        why=reason(sub.id, flt.kinds, flt.keywords, flt.stories),
+        why=reason(sub.id, flt.kinds, flt.keywords, flt.stories, flt.tags),
         report_url=story_report_url(settings.public_url, alert.story_id),
     )
 
@@ -111,6 +111,7 @@ def fan_out(store: Store, now: datetime, batch: int = 200) -> int:
     if not events:
         return 0
     subscriptions = [(s, Filter.from_dict(s.filter)) for s in store.list_subscriptions(active_only=True)]
+    tags = store.story_tags({e.story_id for e in events}) if any(f.tags for _, f in subscriptions) else {}
     deliveries: list[tuple[int, int]] = []
     for event in events:
         if not subscriptions:
@@ -122,7 +123,7 @@ def fan_out(store: Store, now: datetime, batch: int = 200) -> int:
         for sub, flt in subscriptions:
             if event.created_at < sub.created_at:
                 continue  # history from before the subscription: only a backfill sends that
-            if wants(flt, event.kind, event.story_id, report):
+            if wants(flt, event.kind, event.story_id, report, tags.get(event.story_id, ())):
                 deliveries.append((sub.id, event.id))
     if not store.fan_out(CONSUMER, position, events[-1].id, deliveries, now):
         log.info("another process turned events %s..%s into deliveries", events[0].id, events[-1].id)
@@ -138,12 +139,14 @@ def backfill(store: Store, subscription_id: int, since: datetime) -> int:
     sub = store.get_subscription(subscription_id)
     flt = Filter.from_dict(sub.filter)
     wanted = []
-    for event in store.events_created(since, sub.created_at):
+    events = store.events_created(since, sub.created_at)
+    tags = store.story_tags({e.story_id for e in events}) if flt.tags else {}
+    for event in events:
         report = None
         if event.kind == "changed":
             change = store.get_change(event.story_id, int(event.payload.get("seq", 0)))
             report = from_wire(change.report) if change is not None else None
-        if wants(flt, event.kind, event.story_id, report):
+        if wants(flt, event.kind, event.story_id, report, tags.get(event.story_id, ())):
             wanted.append(event.id)
     return store.add_deliveries(sub.id, wanted, sub.created_at) if wanted else 0
 

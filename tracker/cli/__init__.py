@@ -22,7 +22,23 @@ The database comes from --db or TRACKER_DATABASE_URL (default: SQLite in the use
 directory); other settings from TRACKER_* variables or the config file (`tracker config`).
 """
 
-MODULES = ["compare", "stories", "manage", "db", "seeds", "service", "feeds", "alerts", "reports", "config"]
+MODULES = [
+    "compare",
+    "stories",
+    "versions",
+    "tags",
+    "preview",
+    "transfer",
+    "selectors",
+    "manage",
+    "db",
+    "seeds",
+    "service",
+    "feeds",
+    "alerts",
+    "reports",
+    "config",
+]
 
 
 class Parser(argparse.ArgumentParser):

@@ -14,7 +14,16 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, table, when
+from tracker.cli.common import (
+    SubParsers,
+    common_options,
+    dump_json,
+    format_option,
+    settings_of,
+    table,
+    tag_option,
+    when,
+)
 from tracker.errors import UsageError
 from tracker.redact import redact_text, redact_url
 
@@ -66,6 +75,7 @@ def register(sub: SubParsers) -> None:
         metavar="ID",
         help="only this story (repeat for several; default: every story)",
     )
+    tag_option(a, "only stories with this tag (repeat for any of several; with --story: both must hold)")
     a.add_argument(
         "--only",
         metavar="KINDS",
@@ -149,7 +159,15 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     settings = settings_of(args)
     kinds = tuple(k.strip() for k in args.only.split(",") if k.strip()) if args.only else DEFAULT_KINDS
-    flt = Filter(kinds=kinds, keywords=tuple(args.keyword), min_change=args.min_change, stories=tuple(args.story))
+    from tracker.tags import normalise_tags
+
+    flt = Filter(
+        kinds=kinds,
+        keywords=tuple(args.keyword),
+        min_change=args.min_change,
+        stories=tuple(args.story),
+        tags=normalise_tags(args.tag),
+    )
     options: dict[str, Any] = {}
     if args.email:
         channel, target = "email", args.email
@@ -262,6 +280,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             ",".join(f.get("kinds") or [])
             + (f" keywords={','.join(f['keywords'])}" if f.get("keywords") else "")
             + (f" stories={','.join(map(str, f['stories']))}" if f.get("stories") else "")
+            + (f" tags={','.join(f['tags'])}" if f.get("tags") else "")
         )
         n_failed = sum(1 for d in failed if d.subscription_id == s.id)
         lines.append(

@@ -49,6 +49,11 @@ def common_options(parent: argparse.ArgumentParser | None = None) -> argparse.Ar
     return parser
 
 
+def tag_option(parser: argparse.ArgumentParser, help: str) -> None:
+    """`--tag X`, repeatable; the values are checked with tracker.tags.normalise_tags."""
+    parser.add_argument("--tag", action="append", default=[], metavar="TAG", help=help)
+
+
 def format_option(parser: argparse.ArgumentParser, choices: Sequence[str] = ("text", "json")) -> None:
     parser.add_argument(
         "--format",

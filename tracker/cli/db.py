@@ -1,4 +1,4 @@
-"""`tracker db upgrade | current`: the database schema (Alembic migrations)."""
+"""`tracker db upgrade | current | vacuum`: the database schema (Alembic migrations), and retention."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from tracker.cli.common import SubParsers, common_options, settings_of
 def register(sub: SubParsers) -> None:
     p = sub.add_parser(
         "db",
-        help="manage the database schema",
+        help="manage the database: schema migrations, retention",
         description="Migrations are applied automatically on first use; these commands run "
-        "them explicitly (for deployments) and show the schema version.",
+        "them explicitly (for deployments), show the schema version, and drop old raw pages (vacuum).",
     )
     dbsub = p.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     common = common_options()
@@ -31,6 +31,16 @@ def register(sub: SubParsers) -> None:
         description="Print the schema revision the database is at; refuses a database that does not exist.",
     )
     cur.set_defaults(func=cmd_current)
+    vac = dbsub.add_parser(
+        "vacuum",
+        parents=[common],
+        help="drop raw pages past the retention setting and give the space back",
+        description="Drop the raw pages (not the texts, reports or events) of versions fetched longer ago "
+        "than `raw_retention` (or --older-than), except each story's latest, delete suspect pages that "
+        "old, then VACUUM; says what was dropped and how the database's size changed.",
+    )
+    vac.add_argument("--older-than", metavar="DURATION", help="instead of the raw_retention setting (e.g. 30d)")
+    vac.set_defaults(func=cmd_vacuum)
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
@@ -62,4 +72,34 @@ def cmd_current(args: argparse.Namespace) -> int:
         print(current(engine) or "empty (no migrations applied)")
     finally:
         engine.dispose()
+    return 0
+
+
+def cmd_vacuum(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime, timedelta
+
+    from tracker.config import format_duration, parse_duration
+    from tracker.errors import UsageError
+    from tracker.service.bootstrap import open_store
+
+    settings = settings_of(args)
+    keep = parse_duration(args.older_than) if args.older_than else settings.raw_retention
+    with open_store(settings) as store:
+        before = store.database_bytes()
+        dropped = None
+        if keep > 0:
+            dropped = store.drop_raw_pages(datetime.now(UTC) - timedelta(seconds=keep))
+        elif args.older_than:
+            raise UsageError("--older-than must be longer than 0s")
+        store.vacuum()
+        after = store.database_bytes()
+    if dropped is None:
+        print("raw_retention is 0 (keep every raw page): nothing dropped")
+    else:
+        print(
+            f"dropped {dropped.raw_pages} raw page(s) older than {format_duration(keep)} "
+            f"({dropped.raw_bytes / 1024:,.0f} KB stored) and {dropped.suspect_pages} suspect page(s) "
+            f"({dropped.suspect_bytes / 1024:,.0f} KB); texts and reports kept"
+        )
+    print(f"database {before / 1024:,.0f} KB -> {after / 1024:,.0f} KB after VACUUM")
     return 0

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, datetime
 
-from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, table, when
+from tracker.cli.common import (
+    SubParsers,
+    common_options,
+    dump_json,
+    format_option,
+    settings_of,
+    table,
+    tag_option,
+    when,
+)
 
 
 def register(sub: SubParsers) -> None:
@@ -25,6 +34,7 @@ def register(sub: SubParsers) -> None:
     )
     a.add_argument("url", metavar="URL")
     a.add_argument("--match", metavar="WORDS", help="only articles whose title or summary holds all these words")
+    tag_option(a, "give every story the feed adds this tag (repeatable; on a feed already followed: its new tags)")
     a.set_defaults(func=cmd_add)
     ls = fsub.add_parser(
         "list",
@@ -48,13 +58,20 @@ def cmd_add(args: argparse.Namespace) -> int:
     from tracker.fetch.urls import normalise_url
     from tracker.service.bootstrap import open_store
     from tracker.service.feedjob import FEED_INTERVAL
+    from tracker.tags import normalise_tags
 
     settings = settings_of(args)
     url = normalise_url(args.url)
+    tags = normalise_tags(args.tag)
     now = datetime.now(UTC)
     with open_store(settings, create=True) as store:
         row, created = store.add_feed(url, now, match=args.match, interval_seconds=FEED_INTERVAL, next_check_at=now)
-    print(f"{row.id}\t{row.url}{'' if created else '  (already followed)'}")
+        if tags:
+            store.set_feed_tags(row.id, tags)
+    print(
+        f"{row.id}\t{row.url}{'' if created else '  (already followed)'}"
+        + (f"\ttags: {', '.join(tags)}" if tags else "")
+    )
     return 0
 
 
@@ -64,6 +81,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     settings = settings_of(args)
     with open_store(settings) as store:
         feeds = store.list_feeds()
+        tags = store.feed_tags()
     if args.format == "json":
         dump_json(
             [
@@ -71,6 +89,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "id": f.id,
                     "url": f.url,
                     "match": f.match,
+                    "tags": list(tags.get(f.id, ())),
                     "last_checked_at": f.last_checked_at,
                     "next_check_at": f.next_check_at,
                     "failures": f.consecutive_failures,
@@ -86,13 +105,14 @@ def cmd_list(args: argparse.Namespace) -> int:
                 [
                     str(f.id),
                     f.match or "",
+                    ",".join(tags.get(f.id, ())),
                     when(f.last_checked_at),
                     when(f.next_check_at),
                     f.url + (f"\n      last error: {f.last_error}" if f.last_error else ""),
                 ]
                 for f in feeds
             ],
-            ["ID", "MATCH", "CHECKED", "NEXT", "URL"],
+            ["ID", "MATCH", "TAGS", "CHECKED", "NEXT", "URL"],
         )
     )
     return 0

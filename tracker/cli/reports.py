@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, story_of
+from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, story_of, tag_option
 from tracker.config import parse_duration
 from tracker.errors import UsageError
 
@@ -59,10 +59,12 @@ def register(sub: SubParsers) -> None:
         help="write a standalone HTML report of a story",
         description="One HTML page with no external assets: the timeline of versions, every "
         "revision's report, the figure timelines as charts, who said what and when, and the full "
-        "text of a version with its changes highlighted.",
+        "text of a version with its changes highlighted. With --tag instead of STORY, one page "
+        "per story with that tag, written into the directory -o as ID.html.",
     )
-    p.add_argument("story", metavar="STORY")
-    p.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    p.add_argument("story", metavar="STORY", nargs="?")
+    p.add_argument("-o", "--output", type=Path, help="file to write (default: stdout); with --tag, a directory")
+    tag_option(p, "instead of STORY: every story with this tag (repeatable: any of them), into the directory -o")
     p.add_argument(
         "--version", "-n", type=int, metavar="N", help="the version whose full text to show (default: latest)"
     )
@@ -76,6 +78,7 @@ def register(sub: SubParsers) -> None:
         "line, changed figures and new statements. Usable as an email body (--format html).",
     )
     p.add_argument("--since", default="24h", metavar="DURATION", help="how far back (default: 24h)")
+    tag_option(p, "only stories with this tag (repeatable: any of them)")
     format_option(p, ("text", "markdown", "html", "json"))
     p.set_defaults(func=cmd_digest)
 
@@ -170,6 +173,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     from tracker.reports.story import StoryInfo, story_context
     from tracker.service.bootstrap import open_store
 
+    if args.tag:
+        return _tagged_reports(args)
+    if args.story is None:
+        raise UsageError("name a STORY, or --tag TAG with -o DIR for one page per story with that tag")
     settings = settings_of(args)
     with open_store(settings) as store:
         story = story_of(store, args.story)
@@ -186,6 +193,37 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _tagged_reports(args: argparse.Namespace) -> int:
+    from tracker.reports.html import render_story
+    from tracker.reports.story import StoryInfo, story_context
+    from tracker.service.bootstrap import open_store
+    from tracker.tags import normalise_tags
+
+    if args.story is not None:
+        raise UsageError("give a STORY or --tag, not both")
+    if args.output is None or (args.output.exists() and not args.output.is_dir()):
+        raise UsageError("--tag writes one page per story: give a directory with -o DIR")
+    tags = normalise_tags(args.tag)
+    settings = settings_of(args)
+    pages: list[tuple[int, str]] = []
+    with open_store(settings) as store:
+        for story_id in sorted(store.tagged_stories(tags)):
+            story = store.get_story(story_id)
+            versions = load_versions(store, story)
+            if versions:  # a story not fetched yet has nothing to report
+                info = StoryInfo(story.id, story.url, versions[-1].headline)
+                pages.append((story.id, render_story(story_context(info, versions, None))))
+    if not pages:
+        raise UsageError(f"no story tagged {' or '.join(tags)} has a version yet")
+    args.output.mkdir(parents=True, exist_ok=True)
+    for story_id, html in pages:
+        (args.output / f"{story_id}.html").write_text(html, encoding="utf-8")
+    print(
+        f"wrote {len(pages)} report(s) into {args.output}: {', '.join(f'{i}.html' for i, _ in pages)}", file=sys.stderr
+    )
+    return 0
+
+
 def cmd_digest(args: argparse.Namespace) -> int:
     from tracker.reports.digest import DigestItem, digest_json, render_digest
     from tracker.reports.wire import from_wire
@@ -193,9 +231,15 @@ def cmd_digest(args: argparse.Namespace) -> int:
 
     settings = settings_of(args)
     since = datetime.now(UTC) - timedelta(seconds=parse_duration(args.since))
+    from tracker.tags import normalise_tags
+
+    wanted = normalise_tags(args.tag)
     items: list[DigestItem] = []
     with open_store(settings) as store:
+        tagged = store.tagged_stories(wanted) if wanted else None
         for c in store.recent_changes(since, limit=1000):
+            if tagged is not None and c.story_id not in tagged:
+                continue
             items.append(DigestItem(c.story_id, c.url, c.headline, c.seq, c.at, from_wire(c.report), c.summary))
     if args.format == "json":
         dump_json(digest_json(items, since))

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, table, when
 
@@ -90,9 +90,12 @@ def build_service(settings: Settings, rt: Runtime, clock: Callable[[], datetime]
         # a stalled mail server must not keep SIGTERM waiting: stop sending when the service stops
         send_due(rt.store, settings, clock, stop=lambda: service.stopping)
 
-    service = Service(
-        settings, rt.store, rt.checker, clock=clock, extra_jobs=[("feeds", 30.0, feeds), ("alerts", 5.0, alerts)]
-    )
+    jobs: list[tuple[str, float, Callable[[datetime], Any]]] = [("feeds", 30.0, feeds), ("alerts", 5.0, alerts)]
+    if settings.raw_retention > 0:
+        from tracker.service.retention import EVERY, drop_old_pages
+
+        jobs.append(("retention", EVERY, lambda now: drop_old_pages(rt.store, settings.raw_retention, now)))
+    service = Service(settings, rt.store, rt.checker, clock=clock, extra_jobs=jobs)
     return service
 
 

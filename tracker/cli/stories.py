@@ -1,4 +1,4 @@
-"""Story commands: add, list, check, history, show (remove, pause, resume: cli/manage.py)."""
+"""Story commands: add, list, check (history, show: cli/versions.py; remove, pause, resume: cli/manage.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,22 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from tracker.cli.common import SubParsers, common_options, dump_json, format_option, settings_of, story_of, table, when
+from tracker.cli.common import (
+    SubParsers,
+    common_options,
+    dump_json,
+    format_option,
+    settings_of,
+    story_of,
+    table,
+    tag_option,
+    when,
+)
 from tracker.config import format_duration, parse_duration
 from tracker.errors import UsageError
 
 if TYPE_CHECKING:
-    from storage.rows import StoryRow, SuspectRow
+    from storage.rows import StoryRow
 
 STORED = ("first", "changed")
 MIN_EVERY = 60.0  # the floor of `add --every` without --force: a story is a page on someone's site
@@ -47,6 +57,11 @@ def register(sub: SubParsers) -> None:
         help="store a page that shrank a lot as a new version (for pages that really do get shorter); "
         "by default such a page is a suspect check: kept for inspection, no version, no alert",
     )
+    tag_option(p, "label the stories (repeatable: --tag gaza --tag live); a story already tracked gains the tags")
+    p.add_argument(
+        "--select", metavar="CSS", help="read only these elements: the article's container (see `tracker try`)"
+    )
+    p.add_argument("--ignore", metavar="CSS", help="drop these elements before reading (a comments box, a live ticker)")
     format_option(p)
     p.set_defaults(func=cmd_add)
 
@@ -59,6 +74,7 @@ def register(sub: SubParsers) -> None:
     p.add_argument(
         "--status", choices=("active", "failing", "archived", "removed", "paused"), help="only stories with this status"
     )
+    tag_option(p, "only stories with this tag (repeatable: any of them)")
     format_option(p)
     p.set_defaults(func=cmd_list)
 
@@ -78,34 +94,6 @@ def register(sub: SubParsers) -> None:
     )
     format_option(p)
     p.set_defaults(func=cmd_check)
-
-    p = sub.add_parser(
-        "history",
-        parents=[common],
-        help="list the stored versions of a story",
-        description="Every version of a story: number, time fetched, size, headline, what changed.",
-    )
-    p.add_argument("story", metavar="STORY")
-    format_option(p)
-    p.set_defaults(func=cmd_history)
-
-    p = sub.add_parser(
-        "show",
-        parents=[common],
-        help="print a version of a story (default: the latest)",
-        description="Print the headline, byline, dates and text of one version of a story.",
-    )
-    p.add_argument("story", metavar="STORY")
-    p.add_argument("--version", "-n", type=int, metavar="N", help="version number (default: the latest)")
-    p.add_argument("--html", action="store_true", help="print the raw HTML as fetched instead")
-    p.add_argument(
-        "--suspect",
-        type=int,
-        metavar="ID",
-        help="print the raw HTML of a suspect page instead (its ID is in `tracker history STORY`)",
-    )
-    format_option(p)
-    p.set_defaults(func=cmd_show)
 
 
 def story_dict(s: StoryRow) -> dict[str, Any]:
@@ -128,6 +116,8 @@ def story_dict(s: StoryRow) -> dict[str, Any]:
         "last_error": s.last_error,
         "suspect": s.suspect_reason,
         "accept_short": s.accept_short,
+        "select": s.select_css,
+        "ignore": s.ignore_css,
         "gone_at": s.gone_at,
     }
 
@@ -136,6 +126,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     from tracker.fetch.urls import normalise_url
     from tracker.service.bootstrap import open_store
     from tracker.service.schedule import Policy, first_check
+    from tracker.tags import normalise_tags
 
     settings = settings_of(args)
     every = parse_duration(args.every) if args.every else None
@@ -145,6 +136,13 @@ def cmd_add(args: argparse.Namespace) -> int:
             "add --force to fetch the page that often"
         )
     urls = [normalise_url(u) for u in args.urls]  # all or none: validate before storing any
+    tags = normalise_tags(args.tag)
+    from tracker.fetch.select import check_selector
+
+    css = {
+        "select_css": check_selector(args.select, "--select") if args.select else None,
+        "ignore_css": check_selector(args.ignore, "--ignore") if args.ignore else None,
+    }
     now = datetime.now(UTC)
     policy = Policy.from_settings(settings)
     out = []
@@ -160,27 +158,43 @@ def cmd_add(args: argparse.Namespace) -> int:
                 next_check_at=nxt.at,
                 accept_short=args.accept_short,
             )
-            out.append((row, created))
+            if created and (args.select or args.ignore):
+                row = store.update_story(row.id, **css)
+            out.append((row, created, store.tag_story(row.id, add=tags) if tags else ()))
     if args.format == "json":
-        dump_json([{**story_dict(r), "created": c} for r, c in out])
+        dump_json([{**story_dict(r), "tags": list(t), "created": c} for r, c, t in out])
     else:
-        for row, created in out:
-            print(f"{row.id}\t{row.url}{'' if created else '  (already tracked)'}")
+        for row, created, tagged in out:
+            print(
+                f"{row.id}\t{row.url}{'' if created else '  (already tracked)'}"
+                + (f"\ttags: {', '.join(tagged)}" if tagged else "")
+            )
     return 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     from tracker.service.bootstrap import open_store
+    from tracker.tags import normalise_tags
 
     settings = settings_of(args)
+    wanted = normalise_tags(args.tag)
     with open_store(settings) as store:
         rows = store.list_stories(status=args.status)
+        if wanted:
+            tagged = store.tagged_stories(wanted)
+            rows = [r for r in rows if r.id in tagged]
         headlines = store.latest_headlines()
+        tags = store.story_tags()
     if args.format == "json":
-        dump_json([{**story_dict(r), "headline": headlines.get(r.id)} for r in rows])
+        dump_json([{**story_dict(r), "tags": list(tags.get(r.id, ())), "headline": headlines.get(r.id)} for r in rows])
         return 0
     if not rows:
-        print("No stories yet: add one with `tracker add URL`.", file=sys.stderr)
+        say = (
+            f"No story is tagged {' or '.join(wanted)}."
+            if wanted
+            else "No stories yet: add one with `tracker add URL`."
+        )
+        print(say, file=sys.stderr)
         return 0
     body = []
     for r in rows:
@@ -199,6 +213,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 when(r.last_changed_at),
                 _clip(headlines.get(r.id) or r.title or "(not fetched yet)", HEADLINE_WIDTH),
                 r.url
+                + (f"\n      tags: {', '.join(tags[r.id])}" if r.id in tags else "")
                 + (f"\n      last error: {r.last_error}" if r.last_error else "")
                 + (f"\n      suspect page, not stored: {r.suspect_reason}" if r.suspect_reason else ""),
             ]
@@ -282,122 +297,6 @@ def _run_checks(checker: Any, stories: list[StoryRow], show_progress: bool) -> l
         if progress is not None:
             progress.stop()
     return [results[s.id] for s in stories]
-
-
-def cmd_history(args: argparse.Namespace) -> int:
-    from tracker.service.bootstrap import open_store
-
-    settings = settings_of(args)
-    with open_store(settings) as store:
-        story = story_of(store, args.story)
-        versions = store.list_versions(story.id)
-        suspects = store.list_suspects(story.id)
-    if args.format == "json":
-        dump_json(
-            {
-                "story": story_dict(story),
-                "versions": [
-                    {
-                        "version": v.seq,
-                        "fetched_at": v.fetched_at,
-                        "headline": v.headline,
-                        "content_hash": v.content_hash,
-                        "html_bytes": v.html_size,
-                        "characters": v.text_chars,
-                        "words": v.words,
-                        "http_status": v.http_status,
-                        "summary": v.summary,
-                    }
-                    for v in versions
-                ],
-                "suspect_pages": [
-                    {"id": p.id, "checked_at": p.checked_at, "kind": p.kind, "reason": p.reason, "words": p.words}
-                    for p in suspects
-                ],
-            }
-        )
-        return 0
-    print(f"Story {story.id}: {story.url}")
-    _print_suspects(story.id, suspects)
-    if not versions:
-        print("No versions yet: run `tracker check`.")
-        return 0
-    rows = [
-        [
-            str(v.seq),
-            when(v.fetched_at),
-            f"{v.words:,} words",
-            f"{v.html_size / 1024:,.0f} KB",
-            (v.summary or "first version") + f" — {v.headline}",
-        ]
-        for v in versions
-    ]
-    print(table(rows, ["VERSION", "FETCHED", "SIZE", "PAGE", "CHANGE"]))
-    return 0
-
-
-def _print_suspects(story_id: int, suspects: list[SuspectRow]) -> None:
-    if not suspects:
-        return
-    print(f"Suspect pages (not stored as versions; `tracker show {story_id} --suspect ID` prints one):")
-    for p in suspects:
-        print(f"  #{p.id}  {when(p.checked_at)}  {p.reason}")
-
-
-def cmd_show(args: argparse.Namespace) -> int:
-    from storage.errors import NotFound
-    from tracker.errors import UsageError
-    from tracker.service.bootstrap import open_store
-
-    settings = settings_of(args)
-    with open_store(settings) as store:
-        story = story_of(store, args.story)
-        if args.suspect is not None:
-            try:
-                raw = store.get_suspect_html(story.id, args.suspect)
-            except NotFound:
-                raise UsageError(
-                    f"story {story.id} has no suspect page {args.suspect}: see `tracker history`"
-                ) from None
-            sys.stdout.buffer.write(raw)
-            return 0
-        seq = args.version or story.latest_seq
-        if not seq:
-            raise UsageError(f"story {story.id} has no versions yet: run `tracker check {story.id}` first")
-        try:
-            version = store.get_version(story.id, seq)
-            html = store.get_html(story.id, seq) if args.html else b""
-        except NotFound:
-            raise UsageError(f"story {story.id} has no version {seq} (it has {story.latest_seq or 0})") from None
-    if args.html:
-        sys.stdout.buffer.write(html)
-        return 0
-    if args.format == "json":
-        dump_json(
-            {
-                "story": story.id,
-                "url": story.url,
-                "version": version.seq,
-                "fetched_at": version.fetched_at,
-                "headline": version.headline,
-                "byline": version.byline,
-                "published": version.published,
-                "modified": version.modified,
-                "http_status": version.http_status,
-                "text": version.text,
-            }
-        )
-        return 0
-    print(version.headline)
-    meta = [f"version {version.seq} of story {story.id}, fetched {when(version.fetched_at)} UTC"]
-    if version.byline:
-        meta.append(f"by {version.byline}")
-    if version.published:
-        meta.append(f"published {version.published}")
-    print(" · ".join(meta))
-    print()
-    print(version.text)
-    return 0
 
 
 def _clip(text: str, n: int) -> str:

@@ -101,6 +101,8 @@ class Fetched:
     etag: str | None
     last_modified: str | None
     elapsed: float
+    # the response's headers as kept with a version (for a WARC export): see kept_headers
+    headers: tuple[tuple[str, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -321,6 +323,7 @@ class Fetcher:
             etag=resp.headers.get("etag"),
             last_modified=resp.headers.get("last-modified"),
             elapsed=time.monotonic() - started,
+            headers=kept_headers(resp.headers.multi_items()),
         )
 
     def _read(self, url: str, resp: httpx.Response, deadline: float) -> bytes:
@@ -335,6 +338,28 @@ class Fetcher:
             raise TooLarge(url, f"the page is over the {cap:,}-byte cap (max_bytes); not a news article") from None
         except BodyUnreadable as exc:
             raise BadResponse(url, str(exc)) from None
+
+
+# Not kept: a cookie is the reader's credential, not the page's; the body is stored decoded,
+# so its encoding and lengths no longer describe it; hop-by-hop headers describe the connection.
+_NOT_KEPT = frozenset(
+    {
+        "set-cookie",
+        "content-encoding",
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "trailer",
+        "upgrade",
+    }
+)
+
+
+def kept_headers(items: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The response headers worth keeping with a stored page, in the order they came."""
+    return tuple((name, value) for name, value in items if name.lower() not in _NOT_KEPT)
 
 
 def _redirect_target(url: str, current: str, status: int, location: str) -> str:

@@ -47,9 +47,17 @@ class Page:
     signals: frozenset[str] = frozenset()  # notices on the page (tracker.fetch.suspect)
 
 
-def read_page(body: bytes | str, url: str | None, known_hash: str | None, charset: str | None = None) -> Page:
+def read_page(
+    body: bytes | str,
+    url: str | None,
+    known_hash: str | None,
+    charset: str | None = None,
+    select: str | None = None,
+    ignore: str | None = None,
+) -> Page:
     """Runs in a worker process: hash the visible text, extract the article if it is new.
-    Bytes are decoded here (declared charset, else UTF-8, else detected), off the main process."""
+    Bytes are decoded here (declared charset, else UTF-8, else detected), off the main process.
+    A story's selectors (tracker.fetch.select) shape the page before extraction."""
     from tracker.engine.text import article_from_text, fingerprint
     from tracker.fetch.charsets import decode_body
     from tracker.fetch.extract import article_from_html, is_html, page_hash
@@ -64,7 +72,12 @@ def read_page(body: bytes | str, url: str | None, known_hash: str | None, charse
         return Page(digest, None)
     text = decode_body(body, charset) if isinstance(body, bytes) else body
     try:
-        article = article_from_html(text, url=url)
+        if select or ignore:
+            from tracker.fetch.select import apply_selectors
+
+            article = article_from_html(apply_selectors(text, select, ignore), url=url)
+        else:
+            article = article_from_html(text, url=url)
     except ExtractError as exc:
         shell = shell_signals(text) & {"not_found", "js_only", "consent"}
         if shell:
@@ -127,11 +140,19 @@ class Extraction:
                 )
             return self._pool
 
-    def read(self, body: bytes | str, url: str | None, known_hash: str | None, charset: str | None = None) -> Page:
+    def read(
+        self,
+        body: bytes | str,
+        url: str | None,
+        known_hash: str | None,
+        charset: str | None = None,
+        select: str | None = None,
+        ignore: str | None = None,
+    ) -> Page:
         if self.workers <= 0:
-            return read_page(body, url, known_hash, charset)
+            return read_page(body, url, known_hash, charset, select, ignore)
         for attempt in (1, 2):
-            future: Future[Page] = self._started().submit(read_page, body, url, known_hash, charset)
+            future: Future[Page] = self._started().submit(read_page, body, url, known_hash, charset, select, ignore)
             try:
                 return future.result()
             except BrokenProcessPool:  # its pool was recycled under it (see compare): once more, on the new one

@@ -88,7 +88,8 @@ def article_of(version: VersionRow) -> Article:
 class Checker:
     store: Store
     fetcher: Fetcher
-    read_page: Callable[[bytes, str, str | None, str | None], Page]
+    # (body, url, known page hash, charset, the story's select and ignore CSS) -> Page
+    read_page: Callable[[bytes, str, str | None, str | None, str | None, str | None], Page]
     policy: schedule.Policy
     rng: random.Random
     # compare(old, new) within a time budget, None past it (Extraction.compare); None: inline, no budget
@@ -136,7 +137,12 @@ class Checker:
             )
         try:
             page = self.read_page(
-                fetched.body, fetched.final_url, story.body_hash if story.latest_seq else None, fetched.charset
+                fetched.body,
+                fetched.final_url,
+                story.body_hash if story.latest_seq else None,
+                fetched.charset,
+                story.select_css,
+                story.ignore_css,
             )
         except SuspectPage as exc:
             if not story.latest_seq:
@@ -238,6 +244,7 @@ class Checker:
             html=getattr(fetched, "body", b""),
             http_status=getattr(fetched, "status", 200),
             final_url=getattr(fetched, "final_url", story.url),
+            headers=getattr(fetched, "headers", None),
         )
         result = self.store.save_version(story.id, latest.seq if latest else None, version, change, update)
         if isinstance(result, Conflict):

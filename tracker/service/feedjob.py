@@ -1,5 +1,5 @@
 """Polling feeds: each due feed is fetched, and the articles it lists (those matching its
-words) are added as stories. Feeds have their own schedule (default: every 10 minutes,
+words) are added as stories, with the feed's tags. Feeds have their own schedule (default: every 10 minutes,
 backing off on failures); a feed that answers 304 costs one request."""
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ def poll_feed(
         etag, last_modified = feed.etag, feed.last_modified
         if not isinstance(fetched, NotModified):
             etag, last_modified = fetched.etag, fetched.last_modified
+            tags = store.feed_tags().get(feed.id, ())
             for entry in matching(entries(fetched.body, fetched.final_url), feed.match):
                 try:
                     url = normalise_url(entry.url)
@@ -59,6 +60,8 @@ def poll_feed(
                     feed_id=feed.id,
                 )
                 if created:
+                    if tags:  # only new stories: a story the desk tagged otherwise keeps its own tags
+                        store.tag_story(row.id, add=tags)
                     added.append(row.id)
         store.record_feed_check(
             feed.id,
