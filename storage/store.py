@@ -41,6 +41,7 @@ from storage.rows import (
 from storage.schema import Change, Event, Story, Version
 from storage.suspects import SuspectQueries
 from storage.updates import apply_check
+from storage.web import WebQueries
 
 _UPDATABLE = {
     "title",
@@ -116,7 +117,7 @@ def _check_json(value: dict[str, Any], what: str) -> None:
         raise TypeError(f"{what} is not JSON: {exc}") from exc
 
 
-class Store(QueueQueries, OutboxQueries, SuspectQueries):
+class Store(QueueQueries, OutboxQueries, SuspectQueries, WebQueries):
     """Every query tracker makes; each public method is one transaction. `Store(engine)`
     uses a database as it is; `Store.open(url)` also brings its schema up to date."""
 

@@ -22,7 +22,7 @@ The database comes from --db or TRACKER_DATABASE_URL (default: SQLite in the use
 directory); other settings from TRACKER_* variables or the config file (`tracker config`).
 """
 
-MODULES = ["compare", "stories", "manage", "db", "seeds", "service", "feeds", "alerts", "reports", "config"]
+MODULES = ["compare", "stories", "manage", "db", "seeds", "service", "feeds", "alerts", "reports", "config", "web"]
 
 
 class Parser(argparse.ArgumentParser):

@@ -1,0 +1,69 @@
+"""The app factory: one Flask app over one Store, with the pages, the API and the feeds.
+
+The templates are rendered by an overlay of the reports' Jinja2 environment: the same
+autoescaping, the same globals (`view`, `css`), and the report templates themselves
+(`story.html.j2`, `change.html.j2`) behind the web's own, so a page extends or imports
+the report instead of copying it.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, request
+from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response
+
+from storage import Store
+from storage.errors import NotFound
+from tracker.config import Settings
+from tracker.web.context import WebContext, render, templates
+from tracker.web.errors import WebError
+
+
+def _error(status: int, message: str) -> Response:
+    if request.path.startswith("/api/"):
+        from flask import jsonify
+
+        response = jsonify({"error": {"status": status, "message": message}})
+        response.status_code = status
+        return response
+    html = render("web_error.html.j2", status=status, message=message)
+    return Response(html, status=status, mimetype="text/html")
+
+
+def create_app(settings: Settings, store: Store) -> Flask:
+    from tracker.web import api, auth, feeds, pages
+
+    app = Flask("tracker.web")
+    app.config.update(
+        SECRET_KEY=auth.session_key(settings),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        JSON_SORT_KEYS=False,
+        MAX_CONTENT_LENGTH=1024 * 1024,
+    )
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.extensions["tracker"] = WebContext(settings, store, templates())
+    app.register_blueprint(pages.blueprint)
+    app.register_blueprint(api.blueprint)
+    app.register_blueprint(feeds.blueprint)
+
+    @app.errorhandler(WebError)
+    def web_error(exc: WebError) -> Response:
+        return _error(exc.status, exc.message)
+
+    @app.errorhandler(NotFound)
+    def not_found(exc: NotFound) -> Response:
+        return _error(404, str(exc))
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> Response:
+        return _error(exc.code or 500, exc.description or exc.name)
+
+    @app.after_request
+    def headers(response: Response) -> Response:
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    return app
