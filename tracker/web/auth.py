@@ -3,9 +3,9 @@
 The API takes it as `Authorization: Bearer TOKEN`; the pages take it once on the sign-in
 form and keep a signed session cookie (Flask's, keyed by an HMAC of the token, so changing
 the token signs everyone out). Every form carries a CSRF token bound to the session and
-checked on POST. Reading is open unless `web_read_token` is set (the API and feeds then
-need it as a bearer token or `?token=`, the pages a signed-in session). Tokens are
-compared in constant time and never logged or rendered.
+checked on POST. Reading is open unless `web_read_token` is set: the API and feeds then
+need it (or the write token) as a bearer token or `?token=`, and a browser signs in with
+it to read. Tokens are compared in constant time and never logged or rendered.
 """
 
 from __future__ import annotations
@@ -41,10 +41,13 @@ def signed_in() -> bool:
 
 
 def sign_in(settings: Settings, token: str) -> bool:
-    if not _same(token, settings.web_token):
+    """The write token signs a user in; the read token (when set) lets a browser read."""
+    writer = _same(token, settings.web_token)
+    if not writer and not _same(token, settings.web_read_token):
         return False
     session.clear()
-    session["signed_in"] = True
+    session["signed_in"] = writer
+    session["reader"] = True
     session["csrf"] = secrets.token_urlsafe(24)
     return True
 
@@ -61,6 +64,12 @@ def require_form_writer() -> None:
     """A POST from a page: a signed-in session and its CSRF token."""
     if not signed_in():
         raise WebError(401, "sign in to change anything")
+    check_csrf()
+
+
+def check_csrf() -> None:
+    """The form's token must be this session's: another site can make a browser post a
+    form, with its cookie, but cannot read the token from tracker's pages."""
     sent = request.form.get("csrf", "")
     if not _same(sent, str(session.get("csrf", ""))):
         raise WebError(400, "the form is out of date (CSRF token missing or wrong): reload the page and try again")
@@ -75,7 +84,7 @@ def require_api_writer(settings: Settings) -> None:
 
 def require_reader(settings: Settings) -> None:
     """When `web_read_token` is set, reading needs it (or the write token, or a session)."""
-    if not settings.web_read_token or signed_in():
+    if not settings.web_read_token or session.get("reader"):
         return
     given = _bearer() or request.args.get("token", "")
     if _same(given, settings.web_read_token) or _same(given, settings.web_token):

@@ -27,12 +27,15 @@ def context() -> WebContext:
 
 
 def render(name: str, **values: Any) -> str:
-    from flask import url_for
+    from flask import session, url_for
 
     from tracker.web.auth import csrf_token, signed_in
 
     template = context().templates.get_template(name)
-    return str(template.render(url_for=url_for, signed_in=signed_in(), csrf_token=csrf_token, **values))
+    reading = bool(session.get("reader"))
+    return str(
+        template.render(url_for=url_for, signed_in=signed_in(), reading=reading, csrf_token=csrf_token, **values)
+    )
 
 
 def templates() -> Any:

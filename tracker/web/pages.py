@@ -14,8 +14,9 @@ from urllib.parse import urlencode
 from flask import Blueprint, redirect, request, session, url_for
 from werkzeug.wrappers import Response
 
+from tracker.config import Settings
 from tracker.web import actions
-from tracker.web.auth import require_form_writer, require_reader, sign_in
+from tracker.web.auth import check_csrf, require_form_writer, require_reader, sign_in, signed_in
 from tracker.web.context import context, render
 from tracker.web.data import change_between, info_of, int_arg, stored_versions, story_or_404, time_arg
 from tracker.web.errors import bad_request
@@ -147,17 +148,20 @@ def signin() -> Response | str:
     settings = context().settings
     if request.method == "POST":
         if sign_in(settings, request.form.get("token", "")):
-            return _back("pages.stories", "Signed in.")
-        return Response(
-            render("web_signin.html.j2", error="That is not the token.", enabled=bool(settings.web_token)),
-            status=401,
-        )
-    return render("web_signin.html.j2", error=None, enabled=bool(settings.web_token))
+            return _back("pages.stories", "Signed in." if signed_in() else "Signed in to read.")
+        return Response(render("web_signin.html.j2", error="That is not the token.", **_tokens(settings)), status=401)
+    return render("web_signin.html.j2", error=None, **_tokens(settings))
+
+
+def _tokens(settings: Settings) -> dict[str, bool]:
+    return {"enabled": bool(settings.web_token), "read_token": bool(settings.web_read_token)}
 
 
 @blueprint.post("/signout")
 def signout() -> Response:
-    require_form_writer()
+    if not signed_in() and not session.get("reader"):
+        return _back("pages.stories", "Signed out.")
+    check_csrf()
     session.clear()
     return _back("pages.stories", "Signed out.")
 
