@@ -67,8 +67,12 @@ class WebQueries:
         with self._read() as s:
             latest = Version.__table__.alias("latest")
             last_change = Change.__table__.alias("last_change")
+            # the table's columns, not ORM objects: a page of thousands of rows skips the
+            # identity map and its per-object bookkeeping (bench/web.py)
             q = (
-                select(Story, latest.c.headline, last_change.c.summary)
+                select(
+                    *Story.__table__.c, latest.c.headline.label("_headline"), last_change.c.summary.label("_summary")
+                )
                 .outerjoin(latest, (latest.c.story_id == Story.id) & (latest.c.seq == Story.latest_seq))
                 .outerjoin(last_change, last_change.c.version_id == latest.c.id)
             )
@@ -87,9 +91,13 @@ class WebQueries:
                     )
                 )
             q = q.order_by(Story.last_changed_at.desc().nulls_last(), Story.id.desc()).limit(limit).offset(offset)
-            return [
-                StoryListing(_as_row(StoryRow, st), headline or None, summary) for st, headline, summary in s.execute(q)
-            ]
+            names = [f.name for f in fields(StoryRow)]
+            out = []
+            for row in s.execute(q):
+                m = row._mapping
+                story = StoryRow(**{name: m[name] for name in names})
+                out.append(StoryListing(story, m["_headline"] or None, m["_summary"]))
+            return out
 
     def story_versions(self, story_id: int) -> list[tuple[VersionRow, ChangeRow | None]]:
         """Every version of a story with the change that produced it, oldest first."""

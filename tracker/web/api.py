@@ -83,7 +83,7 @@ def openapi() -> Response:
 
 @blueprint.get("/stories")
 def list_stories() -> Response:
-    status = request.args.get("status") or None
+    status = request.args.get("status")
     if status is not None and status not in STATUSES:
         raise bad_request(f"status must be one of {', '.join(STATUSES)}")
     rows = context().store.search_stories(

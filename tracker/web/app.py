@@ -16,7 +16,7 @@ from storage import Store
 from storage.errors import NotFound
 from tracker.config import Settings
 from tracker.web.context import WebContext, render, templates
-from tracker.web.errors import WebError
+from tracker.web.errors import MAX_ID, WebError
 
 
 def _error(status: int, message: str) -> Response:
@@ -47,6 +47,14 @@ def create_app(settings: Settings, store: Store) -> Flask:
     app.register_blueprint(api.blueprint)
     app.register_blueprint(feeds.blueprint)
 
+    @app.before_request
+    def ids_in_range() -> None:
+        # a number in a path bigger than any id a column holds is no such page (404), not an
+        # integer overflow in the database driver (500)
+        for value in (request.view_args or {}).values():
+            if isinstance(value, int) and value > MAX_ID:
+                raise WebError(404, f"{value} is larger than any id")
+
     @app.errorhandler(WebError)
     def web_error(exc: WebError) -> Response:
         return _error(exc.status, exc.message)
@@ -57,7 +65,12 @@ def create_app(settings: Settings, store: Store) -> Flask:
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:
-        return _error(exc.code or 500, exc.description or exc.name)
+        response = _error(exc.code or 500, exc.description or exc.name)
+        # what the exception says besides its body, e.g. `Allow` on a 405 (RFC 9110)
+        for name, value in exc.get_headers():
+            if name.lower() not in {"content-type", "content-length"}:
+                response.headers[name] = value
+        return response
 
     @app.after_request
     def headers(response: Response) -> Response:

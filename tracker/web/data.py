@@ -12,7 +12,7 @@ from storage.rows import FeedRow, StoryRow, SubscriptionRow, VersionMeta
 from tracker.engine.model import ChangeReport
 from tracker.reports.story import StoredVersion, StoryInfo
 from tracker.reports.wire import from_wire
-from tracker.web.errors import WebError, bad_request, not_found
+from tracker.web.errors import MAX_ID, WebError, bad_request, not_found
 
 
 def story_or_404(store: Store, story_id: int) -> StoryRow:
@@ -63,7 +63,7 @@ def change_between(
 
 
 def int_arg(raw: str | None, name: str, *, minimum: int = 0) -> int | None:
-    if raw is None or raw == "":
+    if raw is None:
         return None
     try:
         value = int(raw)
@@ -71,6 +71,8 @@ def int_arg(raw: str | None, name: str, *, minimum: int = 0) -> int | None:
         raise bad_request(f"{name} must be a whole number, not {raw!r}") from None
     if value < minimum:
         raise bad_request(f"{name} must be at least {minimum}")
+    if value > MAX_ID:
+        raise bad_request(f"{name} must be at most {MAX_ID}")
     return value
 
 
@@ -87,6 +89,8 @@ def time_arg(raw: str | None, name: str) -> datetime | None:
         return datetime.now(UTC) - timedelta(seconds=parse_duration(raw))
     except ConfigError:
         pass
+    except OverflowError:  # further back than a datetime reaches: since the beginning
+        return datetime(1, 1, 2, tzinfo=UTC)
     try:
         when = datetime.fromisoformat(raw)
     except ValueError:

@@ -3,6 +3,8 @@ a short HTML page elsewhere)."""
 
 from __future__ import annotations
 
+MAX_ID = 2**31 - 1  # the largest id an INTEGER column holds on PostgreSQL (ids, version numbers)
+
 
 class WebError(Exception):
     def __init__(self, status: int, message: str) -> None:

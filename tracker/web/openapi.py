@@ -21,8 +21,14 @@ def _error(description: str) -> dict[str, Any]:
     return _json(_ref("Error"), description)
 
 
+MAX_ID = 2**31 - 1  # as tracker.web.errors: the INTEGER columns of PostgreSQL
+INT = {"type": "integer", "format": "int32", "maximum": MAX_ID}
+# what `changed_since` takes: an ISO 8601 date or time, a duration back from now, or nothing
+SINCE_PATTERN = r"^(|\d+(\.\d+)?\s*(ms|s|m|h|d|w)?|\d{4}-\d{2}-\d{2}([T ][0-9:.]+([+-]\d{2}:\d{2}|Z)?)?)$"
+
+
 def _id(name: str, description: str) -> dict[str, Any]:
-    return {"name": name, "in": "path", "required": True, "description": description, "schema": {"type": "integer"}}
+    return {"name": name, "in": "path", "required": True, "description": description, "schema": {**INT, "minimum": 0}}
 
 
 def _query(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
@@ -37,7 +43,7 @@ WRITE_ERRORS = {
     "403": _error("writes are turned off (no web_token set)"),
 }
 READ_ERRORS = {"401": _error("reading needs the read token (web_read_token is set)")}
-LIMIT = _query("limit", "at most this many (1-1000, default 100)", {"type": "integer", "minimum": 1})
+LIMIT = _query("limit", "at most this many (default 100; above 1000 reads as 1000)", {**INT, "minimum": 1})
 
 SCHEMAS: dict[str, Any] = {
     "Error": {
@@ -276,14 +282,18 @@ def document() -> dict[str, Any]:
     list_params = [
         _query("q", "words in the URL, title or latest headline", {"type": "string"}),
         _query("status", "only stories in this state", SCHEMAS["Story"]["properties"]["status"]),
-        _query("changed_since", "an ISO 8601 time, or a duration back from now (24h, 7d)", {"type": "string"}),
+        _query(
+            "changed_since",
+            "an ISO 8601 date or time, or a duration back from now (24h, 7d)",
+            {"type": "string", "pattern": SINCE_PATTERN},
+        ),
         LIMIT,
-        _query("offset", "skip this many", {"type": "integer", "minimum": 0}),
+        _query("offset", "skip this many", {**INT, "minimum": 0}),
     ]
     pair = [
         STORY_ID,
-        _query("from", "the older version (default: the one before `to`)", {"type": "integer", "minimum": 1}),
-        _query("to", "the newer version (default: the latest)", {"type": "integer", "minimum": 1}),
+        _query("from", "the older version (default: the one before `to`)", {**INT, "minimum": 1}),
+        _query("to", "the newer version (default: the latest)", {**INT, "minimum": 1}),
     ]
     paths: dict[str, Any] = {
         "/stories": {
@@ -363,13 +373,13 @@ def document() -> dict[str, Any]:
                 {
                     "type": "object",
                     "required": ["events", "next"],
-                    "properties": {"events": {"type": "array", "items": _ref("Event")}, "next": {"type": "integer"}},
+                    "properties": {"events": {"type": "array", "items": _ref("Event")}, "next": INT},
                 },
                 params=[
                     _query(
                         "since",
                         "the cursor: the last event id seen (0: from the start)",
-                        {"type": "integer", "minimum": 0},
+                        {**INT, "minimum": 0},
                     ),
                     LIMIT,
                 ],
