@@ -28,7 +28,7 @@ STATUSES = ("active", "failing", "paused", "archived", "removed")
 
 @blueprint.before_request
 def _reader() -> None:
-    if request.endpoint not in {"pages.signin"}:
+    if request.endpoint not in {"pages.signin", "pages.favicon"}:
         require_reader(context().settings)
 
 
@@ -127,6 +127,12 @@ def raw(story_id: int, seq: int) -> Response:
     response.headers["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response.headers["Content-Disposition"] = f'inline; filename="story-{story_id}-v{seq}.html.txt"'
     return response
+
+
+@blueprint.get("/favicon.ico")
+def favicon() -> Response:
+    """No icon, said so: browsers ask for one on every site, and a 404 is a console error."""
+    return Response(status=204, headers={"Cache-Control": "public, max-age=86400"})
 
 
 @blueprint.get("/feeds")
