@@ -57,3 +57,26 @@ def test_other_commands_do_not_import_flask(tmp_path: Path) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code, db], capture_output=True, text=True, check=True)
     assert "WEB []" in proc.stderr
+
+
+def test_tracker_demo_prints_the_web_address_and_serves_its_database(tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        [*RUN, "demo", "--seconds", "12", "--every", "2", "--web-port", "0", "--keep", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        found = None
+        for _ in range(5):
+            found = re.search(r"the web app is at (http://127\.0\.0\.1:\d+)", proc.stdout.readline())
+            if found:
+                break
+        assert found, "the demo did not print the web address"
+        stories = httpx.get(found.group(1) + "/api/v1/stories", timeout=10).json()["stories"]
+        assert len(stories) == 4
+        proc.stdout.read()
+        assert proc.wait(timeout=60) == 0
+    finally:
+        proc.kill()

@@ -34,9 +34,15 @@ def close_all(socket_map: dict[Any, Any]) -> None:
 
 @contextmanager
 def running(settings: Settings, store: Store, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-    """The app served in a background thread for the block; yields its base URL (the demo
-    and the tests use it)."""
-    server = make_server(settings, store, host, port)
+    """The app served in a background thread for the block; yields its base URL (the tests
+    use it)."""
+    with serving(make_server(settings, store, host, port)) as base:
+        yield base
+
+
+@contextmanager
+def serving(server: Any) -> Iterator[str]:
+    """A server from `make_server` run in a background thread for the block (the demo's)."""
     thread = threading.Thread(target=server.run, name="tracker-web", daemon=True)
     thread.start()
     try:
