@@ -126,3 +126,11 @@ def test_with_a_read_token_reading_needs_it_everywhere(guarded: httpx.Client) ->
     assert (
         guarded.post("/stories", data={"url": "https://example.org/y", "csrf": csrf_of(page.text)}).status_code == 401
     )
+
+
+def test_the_session_cookie_is_http_only_and_secure_behind_https(seeded: tuple[Store, dict[str, int]]) -> None:
+    for public_url, secure in (("", False), ("https://tracker.example.org", True)):
+        with running(SETTINGS.replace(public_url=public_url), seeded[0]) as base:
+            cookie = httpx.post(base + "/signin", data={"token": WRITE_TOKEN}).headers["set-cookie"]
+            assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+            assert ("Secure" in cookie) is secure

@@ -63,7 +63,7 @@ def test_tracker_demo_prints_the_web_address_and_serves_its_database(tmp_path: P
     proc = subprocess.Popen(
         [*RUN, "demo", "--seconds", "12", "--every", "2", "--web-port", "0", "--keep", str(tmp_path)],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
     )
     try:
@@ -76,7 +76,7 @@ def test_tracker_demo_prints_the_web_address_and_serves_its_database(tmp_path: P
         assert found, "the demo did not print the web address"
         stories = httpx.get(found.group(1) + "/api/v1/stories", timeout=10).json()["stories"]
         assert len(stories) == 4
-        proc.stdout.read()
-        assert proc.wait(timeout=60) == 0
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err[-3000:]
     finally:
         proc.kill()

@@ -38,6 +38,8 @@ def create_app(settings: Settings, store: Store) -> Flask:
         SECRET_KEY=auth.session_key(settings),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
+        # behind a TLS proxy (public_url https://...) the cookie never travels in clear
+        SESSION_COOKIE_SECURE=settings.public_url.startswith("https://"),
         JSON_SORT_KEYS=False,
         MAX_CONTENT_LENGTH=1024 * 1024,
     )
