@@ -38,6 +38,7 @@ bench: $(BIN)/tracker
 	$(BIN)/python bench/markup.py
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/service.py --stories 10000 --cycles 3
+	$(BIN)/python bench/web.py --stories 10000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -47,6 +47,7 @@ from storage.suspects import SuspectQueries
 from storage.tags import TagQueries
 from storage.transfer import TransferQueries
 from storage.updates import apply_check
+from storage.web import WebQueries
 
 _UPDATABLE = {
     "title",
@@ -127,7 +128,16 @@ def _check_json(value: dict[str, Any], what: str) -> None:
         raise TypeError(f"{what} is not JSON: {exc}") from exc
 
 
-class Store(QueueQueries, OutboxQueries, SuspectQueries, TagQueries, TransferQueries, RereadQueries, RetentionQueries):
+class Store(
+    QueueQueries,
+    OutboxQueries,
+    SuspectQueries,
+    TagQueries,
+    TransferQueries,
+    RereadQueries,
+    RetentionQueries,
+    WebQueries,
+):
     """Every query tracker makes; each public method is one transaction. `Store(engine)`
     uses a database as it is; `Store.open(url)` also brings its schema up to date."""
 

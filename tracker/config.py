@@ -4,8 +4,8 @@ Every setting is a field of `Settings`; its environment variable is its name in 
 behind `TRACKER_` (`database_url` -> `TRACKER_DATABASE_URL`), and its key in the config
 file is its name. The file is `TRACKER_CONFIG`, else `config.toml` in the user's config
 directory (`tracker config` prints where). Durations take `90`, `90s`, `5m`, `2h` or `7d`.
-SMTP secrets are read here and never logged: `Settings.redacted()` (and the repr) hide the
-SMTP password and the database URL's password (tracker.redact), and that is what
+SMTP and web secrets are read here and never logged: `Settings.redacted()` (and the repr) hide the
+SMTP password, the web tokens and the database URL's password (tracker.redact), and that is what
 `tracker config` prints.
 """
 
@@ -26,7 +26,7 @@ from tracker.redact import redact_url
 APP = "tracker"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)?\s*$", re.IGNORECASE)
 _UNIT_SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-_SECRETS = {"smtp_password"}
+_SECRETS = {"smtp_password", "web_token", "web_read_token"}
 
 
 def parse_duration(text: str | float | int) -> float:
@@ -101,6 +101,9 @@ class Settings:
     smtp_from: str = ""  # empty: tracker@ the host of public_url, else of this machine (email_sender)
     delivery_attempts: int = 8
     public_url: str = ""  # where `tracker report` pages are published: alerts link PUBLIC_URL/stories/ID.html
+    # the web app (tracker web)
+    web_token: str = ""  # needed for every write (API bearer token, page sign-in); empty: no writes
+    web_read_token: str = ""  # when set, reading the pages, API and feeds needs it too
     # logs
     log_format: str = "plain"  # plain | json
     log_level: str = "INFO"

@@ -38,6 +38,7 @@ MODULES = [
     "alerts",
     "reports",
     "config",
+    "web",
 ]
 
 

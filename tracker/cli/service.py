@@ -10,7 +10,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,13 +63,21 @@ def register(sub: SubParsers) -> None:
         help="watch tracker follow the sample stories (about a minute)",
         description="Starts the local seed server (sample developing stories that change every few "
         "seconds), tracks them on a fresh SQLite database, runs the service, and prints each change "
-        "report as it arrives.",
+        "report as it arrives; the web app serves the same database meanwhile.",
     )
     p.add_argument("--seconds", type=float, default=60.0, help="how long to run (default: 60)")
     p.add_argument(
         "--every", type=float, default=6.0, help="seconds between revisions of the seed stories (default: 6)"
     )
     p.add_argument("--keep", type=Path, metavar="DIR", help="keep the demo database in this directory")
+    p.add_argument(
+        "--web-port",
+        type=int,
+        default=8080,
+        metavar="PORT",
+        help="serve the web app on 127.0.0.1:PORT while the demo runs (default: 8080, or any free port "
+        "when it is taken; -1: no web app)",
+    )
     p.set_defaults(func=cmd_demo)
 
 
@@ -251,7 +260,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         now = datetime.now(UTC)
         for s in stories:
             store.add_story(server.story_url(s.slug), now, interval_seconds=3.0, next_check_at=now, every_seconds=3.0)
-        with runtime(settings, workers=0, store=store) as rt:
+        with runtime(settings, workers=0, store=store) as rt, _demo_web(settings, store, args.web_port):
             service = build_service(settings, rt)
             service.acquire()
             stop_at = time.monotonic() + args.seconds
@@ -264,9 +273,26 @@ def cmd_demo(args: argparse.Namespace) -> int:
         _final_summary(store)
     print(
         f"\nThe demo database is in {workdir}. Try:\n  tracker list --db {db}\n  tracker figures 1 --db {db}\n"
-        f"  tracker report 1 -o story.html --db {db}"
+        f"  tracker report 1 -o story.html --db {db}\n  tracker web --db {db}"
     )
     return 0
+
+
+@contextmanager
+def _demo_web(settings: Settings, store: Store, port: int) -> Iterator[None]:
+    """The web app over the demo's database, on `port` (any free one when it is taken)."""
+    if port < 0:
+        yield
+        return
+    from tracker.web.serve import make_server, serving
+
+    try:
+        server = make_server(settings, store, port=port)
+    except OSError:  # the port is in use: any free one will do for a demo
+        server = make_server(settings, store, port=0)
+    with serving(server) as base:
+        print(f"tracker demo: the web app is at {base} while the demo runs\n", flush=True)
+        yield
 
 
 def _print_changes(store: Store, done: Callable[[], bool]) -> None:
