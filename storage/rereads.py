@@ -9,7 +9,6 @@ that is gone is exactly the noise the selectors are there to stop.
 
 from __future__ import annotations
 
-import zlib
 from contextlib import AbstractContextManager
 
 from sqlalchemy import select
@@ -17,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from storage.rows import Conflict, NewChange, NewVersion
 from storage.schema import Change, Story, Version
+from storage.updates import new_version_row
 
 
 class RereadQueries:
@@ -50,22 +50,7 @@ class RereadQueries:
             previous = s.execute(
                 select(Version).where(Version.story_id == story_id, Version.seq == story.latest_seq)
             ).scalar_one()
-            row = Version(
-                story_id=story_id,
-                seq=story.latest_seq + 1,
-                fetched_at=version.fetched_at,
-                content_hash=version.content_hash,
-                headline=version.headline or "",
-                byline=version.byline,
-                published=version.published,
-                modified=version.modified,
-                text=version.text,
-                words=len(version.text.split()),
-                html_gz=zlib.compress(version.html, 6),
-                html_size=len(version.html),
-                http_status=version.http_status,
-                final_url=version.final_url,
-            )
+            row = new_version_row(story_id, story.latest_seq + 1, version)
             s.add(row)
             s.flush()
             if change is not None:

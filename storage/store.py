@@ -46,7 +46,7 @@ from storage.schema import Change, Event, Story, Version
 from storage.suspects import SuspectQueries
 from storage.tags import TagQueries
 from storage.transfer import TransferQueries
-from storage.updates import apply_check
+from storage.updates import apply_check, new_version_row
 from storage.web import WebQueries
 
 _UPDATABLE = {
@@ -440,23 +440,7 @@ class Store(
                     apply_check(story, update_)
                     return AlreadyStored(latest)
             seq = (latest or 0) + 1
-            row = Version(
-                story_id=story_id,
-                seq=seq,
-                fetched_at=version.fetched_at,
-                content_hash=version.content_hash,
-                headline=version.headline or "",
-                byline=version.byline,
-                published=version.published,
-                modified=version.modified,
-                text=version.text,
-                words=len(version.text.split()),
-                html_gz=zlib.compress(version.html, 6),
-                html_size=len(version.html),
-                http_status=version.http_status,
-                final_url=version.final_url,
-                headers=[list(h) for h in version.headers] if version.headers is not None else None,
-            )
+            row = new_version_row(story_id, seq, version)
             s.add(row)
             s.flush()
             summary = change.summary if change else ""

@@ -1,9 +1,11 @@
-"""Writing a check's outcome onto its story row: shared by every query that records a check."""
+"""Rows every query that records a check writes the same way: the story's state, a new version."""
 
 from __future__ import annotations
 
-from storage.rows import CheckUpdate
-from storage.schema import Story
+import zlib
+
+from storage.rows import CheckUpdate, NewVersion
+from storage.schema import Story, Version
 
 
 def apply_check(story: Story, u: CheckUpdate) -> None:
@@ -23,3 +25,24 @@ def apply_check(story: Story, u: CheckUpdate) -> None:
     if u.changed_at is not None:
         story.last_changed_at = u.changed_at
     story.suspect_reason = u.suspect
+
+
+def new_version_row(story_id: int, seq: int, version: NewVersion) -> Version:
+    """The row of a new version, its raw page compressed and its response headers kept."""
+    return Version(
+        story_id=story_id,
+        seq=seq,
+        fetched_at=version.fetched_at,
+        content_hash=version.content_hash,
+        headline=version.headline or "",
+        byline=version.byline,
+        published=version.published,
+        modified=version.modified,
+        text=version.text,
+        words=len(version.text.split()),
+        html_gz=zlib.compress(version.html, 6),
+        html_size=len(version.html),
+        http_status=version.http_status,
+        final_url=version.final_url,
+        headers=[list(h) for h in version.headers] if version.headers is not None else None,
+    )

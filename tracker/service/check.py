@@ -266,14 +266,7 @@ class Checker:
         page's validators and hash stay, so the next fetch is judged afresh, not taken as unchanged."""
         from storage.rows import NewSuspect
 
-        nxt = schedule.after_unchanged(
-            self.policy,
-            story.interval_seconds,
-            now,
-            story.last_changed_at or story.added_at,
-            self.rng,
-            story.every_seconds,
-        )
+        nxt = self._next_unchanged(story, now)
         update = self._update(
             story,
             now,
@@ -288,6 +281,17 @@ class Checker:
         self.store.record_suspect(story.id, update, page)
         log.warning("story %s %s: %s; no version stored", story.id, story.url, verdict.reason)
         return Outcome(story.id, story.url, "suspect", error=verdict.reason, next_check_at=nxt.at, status=nxt.status)
+
+    def _next_unchanged(self, story: StoryRow, now: datetime) -> schedule.Next:
+        """When to look again after a check that stored nothing new."""
+        return schedule.after_unchanged(
+            self.policy,
+            story.interval_seconds,
+            now,
+            story.last_changed_at or story.added_at,
+            self.rng,
+            story.every_seconds,
+        )
 
     def _superseded(self, story: StoryRow) -> Outcome:
         """Nothing is written: the newer check recorded the story's state along with its version."""
@@ -304,27 +308,13 @@ class Checker:
         last_modified: str | None,
         body_hash: str | None,
     ) -> Outcome:
-        nxt = schedule.after_unchanged(
-            self.policy,
-            story.interval_seconds,
-            now,
-            story.last_changed_at or story.added_at,
-            self.rng,
-            story.every_seconds,
-        )
+        nxt = self._next_unchanged(story, now)
         update = self._update(story, now, kind, nxt, etag=etag, last_modified=last_modified, body_hash=body_hash)
         self.store.record_check(story.id, update)
         return Outcome(story.id, story.url, kind, next_check_at=nxt.at, status=nxt.status)
 
     def _gone(self, story: StoryRow, now: datetime, exc: Gone) -> Outcome:
-        nxt = schedule.after_unchanged(
-            self.policy,
-            story.interval_seconds,
-            now,
-            story.last_changed_at or story.added_at,
-            self.rng,
-            story.every_seconds,
-        )
+        nxt = self._next_unchanged(story, now)
         update = self._update(story, now, "gone", nxt, etag=None, last_modified=None, body_hash=None, status="removed")
         self.store.record_gone(story.id, update, exc.status)
         return Outcome(story.id, story.url, "gone", error=str(exc), next_check_at=nxt.at, status="removed")
