@@ -176,9 +176,19 @@ def page_hash(html: bytes | str) -> str:
     article, since ad ids, nonces and build hashes live in attributes and scripts; any
     change to visible text (a timestamp, a most-read list) makes extraction run. Works on
     the raw bytes, so an unchanged page is never decoded."""
+    return hash_of_visible(visible_text(html))
+
+
+def visible_text(html: bytes | str) -> bytes:
+    """The page's visible text as `page_hash` reads it: scripts, styles, noscript, templates,
+    comments and tags removed, white space collapsed (the suspect-page notices are read
+    from it too, so a page is stripped once)."""
     data = html.encode("utf-8") if isinstance(html, str) else html
-    text = _RUNS.sub(b" ", _INVISIBLE.sub(b" ", data))
-    return hashlib.blake2b(text, digest_size=16).hexdigest()
+    return _RUNS.sub(b" ", _INVISIBLE.sub(b" ", data))
+
+
+def hash_of_visible(visible: bytes) -> str:
+    return hashlib.blake2b(visible, digest_size=16).hexdigest()
 
 
 def is_html(data: bytes | str) -> bool:

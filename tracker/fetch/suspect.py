@@ -91,26 +91,39 @@ class Previous:
     paragraphs: tuple[str, ...]
 
 
+# One search of the lower-cased text (the patterns are lower-case words, and matching
+# without re.I costs half as much) rules out the usual page, which shows no notice at all.
+_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in SIGNALS.values()))
+
+
 def signals(visible_text: str) -> frozenset[str]:
     """The kinds of notice the page's visible text shows (lower-cased or not)."""
-    return frozenset(kind for kind, pattern in SIGNALS.items() if pattern.search(visible_text))
+    low = visible_text.lower()
+    if _ANY.search(low) is None:
+        return frozenset()
+    return frozenset(kind for kind, pattern in SIGNALS.items() if pattern.search(low))
 
 
-_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_TAG = re.compile(r"<[^>]*>")
-
-
-def signals_in_html(html: str) -> frozenset[str]:
+def signals_in_html(html: bytes | str) -> frozenset[str]:
     """`signals` of a page's visible text (scripts, styles and tags dropped; noscript too:
     its "enable JavaScript" text shows only to a browser without scripts, which we are not
     when judging whether the page itself is a shell)."""
-    return signals(_TAG.sub(" ", _INVISIBLE.sub(" ", html)))
+    from tracker.fetch.extract import visible_text
+
+    return signals(visible_text(html).decode("utf-8", "replace"))
+
+
+# What a browser without scripts shows: noscript kept (where an app shell says "enable JavaScript").
+_SHELL_HIDDEN = re.compile(
+    r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<template\b.*?</template\s*>|<!--.*?-->|<[^>]*>",
+    re.DOTALL | re.IGNORECASE,
+)
 
 
 def shell_signals(html: str) -> frozenset[str]:
     """Notices of a page whose article could not be extracted, noscript text included:
     an app shell says "enable JavaScript" only there."""
-    return signals(_TAG.sub(" ", re.sub(r"<(script|style|template)\b.*?</\1\s*>", " ", html, flags=re.I | re.S)))
+    return signals(_SHELL_HIDDEN.sub(" ", html))
 
 
 def _is_consent_wall(article: Article, seen: frozenset[str]) -> bool:

@@ -60,14 +60,15 @@ def read_page(
     A story's selectors (tracker.fetch.select) shape the page before extraction."""
     from tracker.engine.text import article_from_text, fingerprint
     from tracker.fetch.charsets import decode_body
-    from tracker.fetch.extract import article_from_html, is_html, page_hash
-    from tracker.fetch.suspect import REASONS, shell_signals, signals_in_html
+    from tracker.fetch.extract import article_from_html, hash_of_visible, is_html, visible_text
+    from tracker.fetch.suspect import REASONS, shell_signals, signals
 
     if not is_html(body):  # a plain-text article
         article = article_from_text(decode_body(body, charset) if isinstance(body, bytes) else body)
         digest = fingerprint(article)
         return Page(digest, None if digest == known_hash else article)
-    digest = page_hash(body)
+    visible = visible_text(body)
+    digest = hash_of_visible(visible)
     if known_hash is not None and digest == known_hash:
         return Page(digest, None)
     text = decode_body(body, charset) if isinstance(body, bytes) else body
@@ -84,7 +85,9 @@ def read_page(
             kind = sorted(shell)[0]
             raise SuspectPage(kind, f"{url or 'the page'}: {REASONS[kind]}, with no article text") from exc
         raise
-    return Page(digest, article, signals_in_html(text))
+    # the notices are read from the text already stripped for the hash (charset aside:
+    # they are ASCII words, and an undecodable byte is one character, as the patterns allow)
+    return Page(digest, article, signals(visible.decode("utf-8", "replace")))
 
 
 def compare_articles(old: Article, new: Article) -> ChangeReport:
